@@ -1,0 +1,1 @@
+"""Omzien's Rasa assistant: NLU components and custom actions."""

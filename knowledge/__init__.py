@@ -1,0 +1,1 @@
+"""Omzien's knowledge: texts, helplines, places and (later) the initiative database."""

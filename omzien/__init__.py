@@ -1,0 +1,1 @@
+"""Shared pieces of Omzien: settings and logging."""

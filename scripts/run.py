@@ -1,0 +1,111 @@
+"""`make run`: train if needed, start Rasa, the action server and the gateway; Ctrl-C stops all."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+from omzien.settings import get_settings
+from scripts.model import ROOT, ensure_model, rasa_command
+
+
+def process_env() -> dict[str, str]:
+    """The environment every process gets: settings for Rasa's endpoints.yml included."""
+    settings = get_settings()
+    env = dict(os.environ)
+    env.update(
+        {
+            "PYTHONPATH": str(ROOT),
+            "OMZIEN_ACTION_SERVER_URL": settings.action_server_url,
+            "OMZIEN_TRACKER_DIALECT": settings.tracker_dialect,
+            "OMZIEN_TRACKER_DB": settings.tracker_db,
+            "SANIC_HOST": "127.0.0.1",  # rasa_sdk binds the action server here
+            "TF_CPP_MIN_LOG_LEVEL": "2",
+        }
+    )
+    return env
+
+
+def commands(model: Path) -> dict[str, list[str]]:
+    """The three processes; Rasa and the action server listen on loopback only."""
+    settings = get_settings()
+    rasa_port = str(urlparse(settings.rasa_url).port or 5005)
+    actions_port = str(urlparse(settings.action_server_url).port or 5055)
+    if settings.tracker_dialect == "sqlite":
+        Path(settings.tracker_db).parent.mkdir(parents=True, exist_ok=True)
+    return {
+        "actions": rasa_command("run", "actions", "--actions", "bot.actions", "-p", actions_port),
+        "rasa": rasa_command(
+            "run",
+            "--model",
+            str(model),
+            "--endpoints",
+            "bot/endpoints.yml",
+            "--credentials",
+            "bot/credentials.yml",
+            "--interface",
+            "127.0.0.1",
+            "--port",
+            rasa_port,
+        ),  # fmt: skip
+        "gateway": [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "telephony.app:app",
+            "--host",
+            settings.gateway_host,
+            "--port",
+            str(settings.gateway_port),
+        ],  # fmt: skip
+    }
+
+
+def stop(processes: dict[str, subprocess.Popen]) -> None:
+    """Ask every process to stop, then kill what is still running after 15 s."""
+    for process in processes.values():
+        if process.poll() is None:
+            process.terminate()
+    deadline = time.monotonic() + 15
+    for process in processes.values():
+        try:
+            process.wait(max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def main() -> int:
+    """Run until Ctrl-C or until one process exits."""
+    model = ensure_model()
+    env = process_env()
+    processes = {
+        name: subprocess.Popen(command, cwd=ROOT, env=env)
+        for name, command in commands(model).items()
+    }
+    print(f"Omzien starting: gateway on port {get_settings().gateway_port}", flush=True)
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        while True:
+            for name, process in processes.items():
+                if process.poll() is not None:
+                    print(f"{name} exited with {process.returncode}; stopping", flush=True)
+                    return 1
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        print("stopping Omzien ...", flush=True)
+        return 0
+    finally:
+        stop(processes)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
