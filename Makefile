@@ -7,6 +7,8 @@ RASA := $(VENV)/bin/rasa
 STAMP := $(VENV)/.installed
 export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 2
+export RASA_TELEMETRY_ENABLED := false
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 RASA_ARGS := --config config.yml --domain bot/domain --data bot/data
 
 .PHONY: setup run train test lint format validate pytest story-test eval clean

@@ -26,6 +26,7 @@ def process_env() -> dict[str, str]:
             "OMZIEN_TRACKER_DB": settings.tracker_db,
             "SANIC_HOST": "127.0.0.1",  # rasa_sdk binds the action server here
             "TF_CPP_MIN_LOG_LEVEL": "2",
+            "RASA_TELEMETRY_ENABLED": "false",
         }
     )
     return env

@@ -28,7 +28,12 @@ def settings(tmp_path) -> Settings:
 @pytest.fixture
 def rasa_replies():
     """The fake Rasa's behaviour: a list of REST messages, or an exception to raise."""
-    return {"messages": [{"recipient_id": "x", "text": "Hoi!"}], "error": None, "status": 200, "seen": []}
+    return {
+        "messages": [{"recipient_id": "x", "text": "Hoi!"}],
+        "error": None,
+        "status": 200,
+        "seen": [],
+    }
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from bot.nlu import dutch, language, safety
         DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER,
     ],
     is_trainable=False,
-    model_from="SpacyNLP",
+    model_from="DutchSpacyNLP",
 )
 class DutchSpacyNLP(SpacyNLP):
     """Provides the blank Dutch spaCy pipeline built in code (no model download)."""
@@ -49,9 +49,7 @@ def _override_intent(message: Message, name: str) -> None:
     message.set(INTENT_RANKING_KEY, [top, *ranking], add_to_output=True)
 
 
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False, model_from="SpacyNLP"
-)
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
 class DutchEntityRuler(GraphComponent, EntityExtractorMixin):
     """Extracts places, postcodes, activities, relations and times with canonical values."""
 

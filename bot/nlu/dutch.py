@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
+from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lookups import load_lookups
 
@@ -19,7 +20,9 @@ PLACE_CONTEXT = ["in", "uit", "bij", "naar", "rond", "omgeving", "buurt", "regio
 POSSESSIVES = ["mijn", "mn", "m'n", "me", "onze", "ons", "je", "jouw", "uw", "zijn", "haar"]
 CONTEXT_PREFIX = "ctx:"
 # Everyday words that are also place names but are missing from the lemma table.
-EVERYDAY_PLACE_WORDS = frozenset({"best"})
+EVERYDAY_PLACE_WORDS = frozenset({"best", "heel", "vries", "est"})
+# Names never matched inside a sentence: function words ("een", "hem") and the country.
+NEVER_IN_A_SENTENCE = STOP_WORDS | {"nederland"}
 # Two-letter words that follow a postcode in ordinary sentences ("1234 en", "3512 in").
 _NOT_POSTCODE_LETTERS = "en|in|op|om|of|is|ik|je|te|ze|we|al|nu|zo|na|de|ja|ok|da|er|ps|mn"
 _SOURCES = [
@@ -43,13 +46,15 @@ def _lemmas(nlp: Language):
     return nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
 
 
-def _phrase(nlp: Language, label: str, text: str, canonical: str) -> list[dict]:
-    """A literal pattern, plus a lemma pattern so inflected forms match too."""
+def _phrase(
+    nlp: Language, label: str, text: str, canonical: str, lemma: bool = False
+) -> list[dict]:
+    """A literal pattern; with `lemma`, also one on the lemma so inflected forms match too."""
     words = [token.text for token in nlp.make_doc(text.lower())]
     patterns = [{"label": label, "pattern": [{"LOWER": w} for w in words], "id": canonical}]
-    if len(words) == 1:
-        lemma = _lemmas(nlp).get(words[0], words[0])
-        patterns.append({"label": label, "pattern": [{"LEMMA": lemma}], "id": canonical})
+    if lemma and len(words) == 1:
+        base = _lemmas(nlp).get(words[0], words[0])
+        patterns.append({"label": label, "pattern": [{"LEMMA": base}], "id": canonical})
     return patterns
 
 
@@ -70,15 +75,25 @@ def ambiguous_place_names() -> frozenset[str]:
     return frozenset(
         name
         for name in places.places()
-        if len(name) <= 2 or name in table or name in dutch_words or name in EVERYDAY_PLACE_WORDS
+        if len(name) <= 2
+        or name in table
+        or name in dutch_words
+        or name in NEVER_IN_A_SENTENCE
+        or name in EVERYDAY_PLACE_WORDS
     )
 
 
 def _place_patterns(nlp: Language) -> list[dict]:
-    """Every place after "in/uit/bij…"; alone only when the name is not also a Dutch word."""
+    """A place after "in/uit/bij…", alone only when it is not also a Dutch word.
+
+    Places named like function words ("Een", "Hem", "Anderen") are only found in a message
+    that is just the capitalised name (whole_message_place).
+    """
     ambiguous = ambiguous_place_names()
     patterns: list[dict] = []
     for place in places.places().values():
+        if place.name.lower() in NEVER_IN_A_SENTENCE:
+            continue
         patterns.append(_after(nlp, "place", PLACE_CONTEXT, place.name, place.name))
         if place.name.lower() not in ambiguous:
             words = [t.text for t in nlp.make_doc(place.name.lower())]
@@ -103,7 +118,7 @@ def _word_patterns(nlp: Language) -> list[dict]:
     patterns: list[dict] = []
     for key, entry in lexicon.activities().items():
         for word in entry["synonyms"]:
-            patterns += _phrase(nlp, "activity", word, key)
+            patterns += _phrase(nlp, "activity", word, key, lemma=True)
     lists = lexicon.word_lists()
     for label, source in (("relation", "relations"), ("time", "times")):
         for key, words in lists[source].items():

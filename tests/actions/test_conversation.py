@@ -32,7 +32,9 @@ def test_other_language_gets_dutch_and_one_english_sentence(run, text):
 
 
 def test_dutch_out_of_scope_gets_a_kind_redirect(run):
-    _, messages = run(ActionOutOfScope(), make_tracker("wat voor weer wordt het morgen", "out_of_scope"))
+    _, messages = run(
+        ActionOutOfScope(), make_tracker("wat voor weer wordt het morgen", "out_of_scope")
+    )
     reply = texts(messages)
     assert "Dutch" not in reply
     assert messages[-1]["buttons"]

@@ -22,7 +22,9 @@ def test_crisis_gives_113_and_112_first_then_stays_and_asks(run):
         assert number in all_text
     assert "113.nl" in all_text
     assert customs(messages) == [{"handover": "crisis"}]
-    numbers_at = next(i for i, m in enumerate(messages) if settings.crisis_free_number in (m.get("text") or ""))
+    numbers_at = next(
+        i for i, m in enumerate(messages) if settings.crisis_free_number in (m.get("text") or "")
+    )
     payload_at = next(i for i, m in enumerate(messages) if m.get("custom"))
     assert payload_at == numbers_at + 1, "the phone bridge dials right after the numbers"
     last = messages[-1]

@@ -22,7 +22,9 @@ from tests.actions.conftest import make_tracker, texts
 
 def validate(answer: str, requested: str = "djg_1", **slots):
     dispatcher = CollectingDispatcher()
-    tracker = make_tracker(answer, "inform", requested_slot=requested, **{requested: answer}, **slots)
+    tracker = make_tracker(
+        answer, "inform", requested_slot=requested, **{requested: answer}, **slots
+    )
     events = asyncio.run(ValidateSelfCheckForm().validate(dispatcher, tracker, {}))
     return events, dispatcher.messages
 

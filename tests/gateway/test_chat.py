@@ -45,7 +45,9 @@ def test_malformed_requests_get_422(gateway, body):
 
 def test_malformed_json_gets_422(gateway):
     response = gateway.post(
-        "/chat", content=b'{"sender": "a", "message": ', headers={"content-type": "application/json"}
+        "/chat",
+        content=b'{"sender": "a", "message": ',
+        headers={"content-type": "application/json"},
     )
     assert response.status_code == 422
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import httpx
 
 
@@ -35,5 +37,5 @@ def test_handover_payloads_are_counted_without_ids(gateway, rasa_replies, settin
 def test_counter_table_holds_no_ids_or_text(gateway, rasa_replies, settings):
     rasa_replies["messages"] = [{"recipient_id": "x", "custom": {"handover": "crisis"}}]
     gateway.post("/chat", json={"sender": "secret-person", "message": "geheim bericht"})
-    raw = open(settings.database_url.removeprefix("sqlite:///"), "rb").read()
+    raw = Path(settings.database_url.removeprefix("sqlite:///")).read_bytes()
     assert b"secret-person" not in raw and b"geheim" not in raw

@@ -12,8 +12,17 @@ from knowledge.content import render, texts
 from omzien.settings import get_settings
 
 DOMAIN = Path(__file__).resolve().parents[2] / "bot" / "domain"
-EXTRA = {"relation_word": "buurvrouw", "nr": 1, "text": "x", "score": 3, "emotional": 1,
-         "social": 2, "place": "X", "place_name": "Utrecht", "activity_label": "wandelen"}  # fmt: skip
+EXTRA = {
+    "relation_word": "buurvrouw",
+    "nr": 1,
+    "text": "x",
+    "score": 3,
+    "emotional": 1,
+    "social": 2,
+    "place": "X",
+    "place_name": "Utrecht",
+    "activity_label": "wandelen",
+}
 
 
 def domain_intents() -> set[str]:

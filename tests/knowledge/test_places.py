@@ -14,9 +14,14 @@ def test_all_342_municipalities_and_4_digit_postcodes():
 
 @pytest.mark.parametrize(
     "text, town, municipality",
-    [("3512", "Utrecht", "Utrecht"), ("9712 AB", "Groningen", "Groningen"), ("zwolle", "Zwolle", "Zwolle"),
-     ("Den Haag", "Den Haag", "'s-Gravenhage"), ("Echt", "Echt", "Echt-Susteren")],
-)  # fmt: skip
+    [
+        ("3512", "Utrecht", "Utrecht"),
+        ("9712 AB", "Groningen", "Groningen"),
+        ("zwolle", "Zwolle", "Zwolle"),
+        ("Den Haag", "Den Haag", "'s-Gravenhage"),
+        ("Echt", "Echt", "Echt-Susteren"),
+    ],
+)
 def test_find_place(text, town, municipality):
     place = find_place(text)
     assert (place.name, place.municipality) == (town, municipality)

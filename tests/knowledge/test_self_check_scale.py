@@ -26,7 +26,10 @@ def test_reverse_coded_social_items():
     assert (result.emotional, result.social) == (0, 3)
 
 
-@pytest.mark.parametrize("total, category", [(0, "niet"), (1, "niet"), (2, "matig"), (4, "matig"), (5, "sterk"), (6, "sterk")])
+@pytest.mark.parametrize(
+    "total, category",
+    [(0, "niet"), (1, "niet"), (2, "matig"), (4, "matig"), (5, "sterk"), (6, "sterk")],
+)
 def test_cut_offs(total, category):
     for answers in itertools.product(ANSWERS, repeat=6):
         result = score(dict(enumerate(answers, start=1)))

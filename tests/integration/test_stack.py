@@ -1,0 +1,134 @@
+"""The whole assistant through POST /chat: every intent's behaviour, bad input, restarts."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from omzien.settings import get_settings
+
+pytestmark = [pytest.mark.stack, pytest.mark.model]
+SETTINGS = get_settings()
+
+
+def text_of(reply: dict) -> str:
+    return "\n".join(m["text"] or "" for m in reply["messages"])
+
+
+def payloads(reply: dict) -> list[str]:
+    return [b["payload"] for m in reply["messages"] for b in m["buttons"]]
+
+
+def customs(reply: dict) -> list[dict]:
+    return [m["custom"] for m in reply["messages"] if m["custom"]]
+
+
+def test_greeting_is_honest_and_mentions_the_human_line(stack, sender):
+    reply = stack.chat(sender, "hallo")
+    assert "computerprogramma" in text_of(reply)
+    assert SETTINGS.human_line_name in text_of(reply)
+
+
+def test_feel_lonely_offers_four_paths(stack, sender):
+    reply = stack.chat(sender, "ik voel me zo alleen de laatste tijd")
+    assert {"/find_activity", "/talk_to_human", "/self_check"} <= set(payloads(reply))
+
+
+def test_help_other_asks_who_then_tailors(stack, sender):
+    reply = stack.chat(sender, "hoe kan ik iemand helpen die eenzaam is")
+    assert any("relation" in p for p in payloads(reply))
+    reply = stack.chat(sender, "mijn moeder")
+    assert "moeder" in text_of(reply)
+
+
+def test_find_activity_asks_what_and_where_then_points_the_way(stack, sender):
+    stack.chat(sender, "ik wil graag nieuwe mensen ontmoeten")
+    stack.chat(sender, "wandelen")
+    reply = stack.chat(sender, "Zwolle")
+    assert "Zwolle" in text_of(reply)
+    assert "wandelen" in text_of(reply)
+
+
+def test_crisis_gets_113_112_and_the_handover_payload(stack, sender):
+    before = httpx.get(f"{stack.url}/health").json()["counters"]["crisis_referrals"]
+    reply = stack.chat(sender, "ik wil niet meer leven")
+    text = text_of(reply)
+    for number in ("113", "0800-0113", "112"):
+        assert number in text
+    assert {"handover": "crisis"} in customs(reply)
+    after = httpx.get(f"{stack.url}/health").json()["counters"]["crisis_referrals"]
+    assert after == before + 1
+
+
+def test_negated_death_wish_is_not_a_crisis(stack, sender):
+    reply = stack.chat(sender, "ik wil niet dood hoor, ik verveel me gewoon")
+    assert {"handover": "crisis"} not in customs(reply)
+
+
+def test_self_check_scores_and_a_crisis_interrupts_it(stack, sender):
+    reply = stack.chat(sender, "ik wil de test doen")
+    assert "1 van 6" in text_of(reply) or "1" in text_of(reply)
+    for answer in ["ja", "nee", "min of meer", "ja", "nee", "ja"]:
+        reply = stack.chat(sender, answer)
+    assert "6" in text_of(reply)
+    interrupted = f"{sender}-x"
+    stack.chat(interrupted, "hoe eenzaam ben ik eigenlijk")
+    stack.chat(interrupted, "ja")
+    reply = stack.chat(interrupted, "ik wil er gewoon niet meer zijn")
+    assert {"handover": "crisis"} in customs(reply)
+
+
+def test_worried_signal_starts_with_112(stack, sender):
+    reply = stack.chat(sender, "mijn buurman doet al dagen niet open en de post stapelt zich op")
+    assert SETTINGS.emergency_number in reply["messages"][0]["text"].splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("hoeveel mensen in nederland zijn eenzaam", "47"),
+        ("ik wil graag vrijwilliger worden", "vrijwillig"),
+        ("ben jij een echt mens?", "geen mens"),
+        ("wat wordt het weer morgen", "niet mee helpen"),
+        ("what is the weather like in amsterdam today", "I only speak Dutch"),
+        ("dank je wel", "Graag gedaan"),
+        ("doei", "Dag"),
+    ],
+)
+def test_intents_answer_in_kind(stack, sender, message, expected):
+    assert expected in text_of(stack.chat(sender, message))
+
+
+def test_talk_to_human_gives_the_line_and_handover(stack, sender):
+    reply = stack.chat(sender, "ik wil met een echt mens praten")
+    assert SETTINGS.human_line_number in text_of(reply)
+    assert {"handover": "human_line"} in customs(reply)
+
+
+@pytest.mark.parametrize(
+    "message", ["   ", "😀😀😀", "<script>alert(1)</script>", "a" * 1999, "ÿ\u202e\u0000 hoi"]
+)
+def test_bad_input_never_fails(stack, sender, message):
+    response = httpx.post(
+        f"{stack.url}/chat", json={"sender": sender, "message": message}, timeout=30
+    )
+    assert response.status_code == 200
+    assert response.json()["messages"]
+
+
+def test_oversized_and_malformed_requests(stack, sender):
+    big = httpx.post(f"{stack.url}/chat", json={"sender": sender, "message": "x" * 10_000})
+    assert big.status_code == 413
+    broken = httpx.post(
+        f"{stack.url}/chat", content=b"{not json", headers={"content-type": "application/json"}
+    )
+    assert broken.status_code == 422
+
+
+def test_conversation_survives_a_restart_and_ctrl_c_stops_cleanly(stack, sender):
+    stack.chat(sender, "ik wil de eenzaamheidstest doen")
+    stack.chat(sender, "ja")
+    assert stack.stop() == 0
+    stack.start()
+    reply = stack.chat(sender, "nee")
+    assert "3 van 6" in text_of(reply)
