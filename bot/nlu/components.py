@@ -49,14 +49,8 @@ def _override_intent(message: Message, name: str) -> None:
     message.set(INTENT_RANKING_KEY, [top, *ranking], add_to_output=True)
 
 
-@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
-class DutchEntityRuler(GraphComponent, EntityExtractorMixin):
-    """Extracts places, postcodes, activities, relations and times with canonical values."""
-
-    @classmethod
-    def required_components(cls) -> list[type]:
-        """The ruler reads the spaCy doc that DutchSpacyNLP made."""
-        return [SpacyNLP]
+class _Stateless(GraphComponent):
+    """Base for components without training or configuration."""
 
     @classmethod
     def create(
@@ -65,9 +59,23 @@ class DutchEntityRuler(GraphComponent, EntityExtractorMixin):
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> DutchEntityRuler:
+    ) -> _Stateless:
         """Create the component."""
         return cls()
+
+    def process_training_data(self, training_data):
+        """Training data passes unchanged."""
+        return training_data
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
+class DutchEntityRuler(_Stateless, EntityExtractorMixin):
+    """Extracts places, postcodes, activities, relations and times with canonical values."""
+
+    @classmethod
+    def required_components(cls) -> list[type]:
+        """The ruler reads the spaCy doc that DutchSpacyNLP made."""
+        return [SpacyNLP]
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Add the ruler's entities to each message."""
@@ -87,56 +95,41 @@ class DutchEntityRuler(GraphComponent, EntityExtractorMixin):
         return messages
 
 
-class _IntentGuard(GraphComponent):
-    """Base for deterministic checks that set the intent after the classifier."""
-
-    intent = ""
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> _IntentGuard:
-        """Create the component."""
-        return cls()
-
-    def applies(self, text: str) -> bool:
-        """True when this guard must set its intent."""
-        raise NotImplementedError
-
-    def process(self, messages: list[Message]) -> list[Message]:
-        """Set the intent on every message the guard applies to."""
-        for message in messages:
-            text = message.get(TEXT) or ""
-            if self.applies(text):
-                _override_intent(message, self.intent)
-        return messages
-
-    def process_training_data(self, training_data):
-        """Training data passes unchanged."""
-        return training_data
-
-
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class LanguageGuard(_IntentGuard):
+class LanguageGuard(_Stateless):
     """Marks messages in another language as out_of_scope (a Dutch and English reply follows)."""
 
-    intent = "out_of_scope"
-
-    def applies(self, text: str) -> bool:
-        """True for messages that are clearly not Dutch."""
-        return language.is_foreign(text)
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Set out_of_scope on messages that are clearly not Dutch."""
+        for message in messages:
+            if language.is_foreign(message.get(TEXT) or ""):
+                _override_intent(message, "out_of_scope")
+        return messages
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class SafetyNet(_IntentGuard):
-    """The crisis lexicon: a match makes the intent `crisis`, whatever the model said."""
+class SafetyNet(_Stateless):
+    """The crisis lexicon has the last word.
 
-    intent = "crisis"
+    A match makes the intent `crisis`, whatever the model said. When the lexicon saw a crisis
+    phrase that is negated or an idiom ("ik wil niet dood", "ik lach me dood") and nothing
+    else, a `crisis` from the model gives way to its next intent.
+    """
 
-    def applies(self, text: str) -> bool:
-        """True when the crisis lexicon matches."""
-        return safety.crisis_match(text) is not None
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Override or defuse the model's crisis verdict."""
+        for message in messages:
+            verdict = safety.assess(message.get(TEXT) or "")
+            if verdict.match:
+                _override_intent(message, "crisis")
+            elif verdict.defused and (message.get(INTENT) or {}).get("name") == "crisis":
+                _demote_intent(message, "crisis")
+        return messages
+
+
+def _demote_intent(message: Message, name: str) -> None:
+    """Replace `name` as the top intent by the next one in the model's ranking."""
+    ranking = [r for r in message.get(INTENT_RANKING_KEY, []) if r.get("name") != name]
+    top = ranking[0] if ranking else {"name": "nlu_fallback", "confidence": 1.0}
+    message.set(INTENT, top, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)

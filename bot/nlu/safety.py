@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -110,6 +111,12 @@ def _load_lexicon(path: Path = LEXICON_PATH) -> list[tuple[str, re.Pattern, re.P
     return entries
 
 
+def _load_defusers(path: Path = LEXICON_PATH) -> list[re.Pattern]:
+    """Read and compile the phrases that show a death word is harmless."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [re.compile(_expand(pattern)) for pattern in data.get("defusers", [])]
+
+
 def _fold(text: str) -> str:
     """Lower-case, apply NFKC and strip accents ("suïcidaal" -> "suicidaal")."""
     text = unicodedata.normalize("NFKC", _APOSTROPHES.sub("", text)).lower()
@@ -165,22 +172,40 @@ def _clause(text: str, start: int, end: int) -> str:
     return text[left:] if right < 0 else text[left:right]
 
 
-def crisis_match(text: str) -> str | None:
-    """Return the lexicon entry that marks the text as a crisis, or None."""
+@dataclass(frozen=True)
+class Verdict:
+    """What the lexicon saw: the entry that marks a crisis, or a phrase it saw defused."""
+
+    match: str | None
+    defused: bool = False
+
+
+def assess(text: str) -> Verdict:
+    """Judge a message; `defused` means a crisis phrase was found but negated or an idiom."""
     if not text:
-        return None
+        return Verdict(None)
     marked = _prepare(text)
     flat = normalise(text)
+    defused = False
     # Second pass without punctuation: "ik. wil. dood." must not slip through.
     for prepared in (marked, flat) if flat != marked else (marked,):
         for entry_id, pattern, unless in _LEXICON:
             for m in pattern.finditer(prepared):
-                if unless is not None and unless.search(_clause(prepared, m.start(), m.end())):
-                    continue
-                if _negated(prepared, m.start(), m.end()):
-                    continue
-                return entry_id
-    return None
+                if (
+                    unless is not None
+                    and unless.search(_clause(prepared, m.start(), m.end()))
+                    or _negated(prepared, m.start(), m.end())
+                ):
+                    defused = True
+                else:
+                    return Verdict(entry_id)
+    return Verdict(None, defused or any(d.search(flat) for d in _DEFUSERS))
+
+
+def crisis_match(text: str) -> str | None:
+    """Return the lexicon entry that marks the text as a crisis, or None."""
+    return assess(text).match
 
 
 _LEXICON = _load_lexicon()
+_DEFUSERS = _load_defusers()

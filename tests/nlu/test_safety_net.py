@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -167,12 +166,3 @@ def test_matching_ignores_accents_case_and_punctuation(text):
 @pytest.mark.parametrize("text", ["", "   ", "!!!", "👍"])
 def test_empty_input(text):
     assert crisis_match(text) is None
-
-
-def test_fast_enough_for_every_message():
-    messages = CRISIS + NOT_CRISIS
-    start = time.perf_counter()
-    for text in messages:
-        crisis_match(text)
-    per_message = (time.perf_counter() - start) / len(messages)
-    assert per_message < 0.005, f"{per_message * 1000:.2f} ms per message"
