@@ -23,9 +23,11 @@ def _place_name(tracker: Tracker) -> str | None:
     return None
 
 
-def suggest(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
+def suggest(
+    dispatcher: CollectingDispatcher, tracker: Tracker, activity: str | None = None
+) -> list[dict[str, Any]]:
     """Ask what the person likes and where they live, one at a time, then suggest."""
-    activity = tracker.get_slot("activity")
+    activity = activity or tracker.get_slot("activity")
     if not activity:
         say(dispatcher, "find_activity_ask_activity")
         return [SlotSet("asked", "activity")]
@@ -76,16 +78,10 @@ class ActionHandleInform(Action):
         if asked == "relation" or (asked is None and named == {"relation"}):
             return give_steps(dispatcher, tracker)
         if asked == "activity" and not tracker.get_slot("activity"):
-            text = (tracker.latest_message.get("text") or "").strip()
-            return [SlotSet("activity", text.lower()), *suggest_after(dispatcher, tracker, text)]
+            # A hobby outside the taxonomy ("borduren") is kept in the person's own words.
+            hobby = (tracker.latest_message.get("text") or "").strip().lower()
+            return [SlotSet("activity", hobby), *suggest(dispatcher, tracker, hobby)]
         if asked in ("activity", "place") or named & {"activity", "place", "postcode"}:
             return suggest(dispatcher, tracker)
         say(dispatcher, "nlu_fallback")
         return []
-
-
-def suggest_after(dispatcher: CollectingDispatcher, tracker: Tracker, activity: str) -> list:
-    """Suggest with a free-text activity that is not in the taxonomy."""
-    patched = tracker.copy()
-    patched.slots["activity"] = activity.lower()
-    return suggest(dispatcher, patched)

@@ -10,7 +10,6 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.say import HANDOVER_CRISIS, HANDOVER_HUMAN_LINE, handover, say
 from bot.actions.self_check import ANSWER_SLOTS
-from knowledge.content import render
 
 
 class ActionCrisisResponse(Action):
@@ -23,12 +22,10 @@ class ActionCrisisResponse(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         """Respond to a crisis; an interrupted self-check is forgotten."""
-        messages = render("crisis")
-        # The payload goes right after the numbers so the phone bridge can dial 113 at once.
-        for index, message in enumerate(messages):
-            dispatcher.utter_message(text=message["text"], buttons=message.get("buttons", []))
-            if index == 1:
-                handover(dispatcher, HANDOVER_CRISIS)
+        say(dispatcher, "crisis")
+        # The payload follows the numbers at once, so the phone bridge can dial 113 right away.
+        handover(dispatcher, HANDOVER_CRISIS)
+        say(dispatcher, "crisis_question")
         return [SlotSet(slot, None) for slot in ANSWER_SLOTS]
 
 

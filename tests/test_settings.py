@@ -1,0 +1,40 @@
+"""Settings: secrets have no default outside development; helpline defaults are the verified ones."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from pydantic import ValidationError
+
+from knowledge.paths import DATA
+from omzien.settings import DEV_SECRET, Settings
+
+
+def test_production_without_secrets_refuses_to_start(monkeypatch):
+    monkeypatch.delenv("OMZIEN_PSEUDONYM_SECRET", raising=False)
+    with pytest.raises(ValidationError, match="OMZIEN_PSEUDONYM_SECRET"):
+        Settings(_env_file=None, environment="production")
+
+
+def test_production_with_secrets_starts():
+    settings = Settings(_env_file=None, environment="production", pseudonym_secret="s3cret")
+    assert settings.pseudonym_secret == "s3cret"
+
+
+def test_development_gets_a_marked_development_secret(monkeypatch):
+    monkeypatch.delenv("OMZIEN_PSEUDONYM_SECRET", raising=False)
+    assert Settings(_env_file=None).pseudonym_secret == DEV_SECRET
+
+
+def test_helpline_defaults_are_verified_entries_of_the_data():
+    lines = json.loads((DATA / "hulplijnen.json").read_text(encoding="utf-8"))["hulplijnen"]
+    verified = {line["name"]: line for line in lines if line.get("verified") is True}
+    settings = Settings(_env_file=None)
+    assert [settings.crisis_number, settings.crisis_free_number] == verified[
+        "113 Zelfmoordpreventie"
+    ]["phone"]
+    assert settings.human_line_number == verified["De Luisterlijn"]["phone"]
+    assert settings.human_line_url == verified["De Luisterlijn"]["website"]
+    meldnummer = "Landelijk Meldnummer Zorgwekkend gedrag (niet-acuut)"
+    assert settings.nonacute_number == verified[meldnummer]["phone"]
