@@ -9,13 +9,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MODELS = ROOT / "models"
-# Everything a trained model depends on: pipeline and policies, domain, training data,
-# the custom NLU components, and the word lists and place data the entity ruler is built from.
+# Everything a trained model depends on: pipeline and policies, domain, training data, the
+# NLU components that shape features, and the word lists and place data of the entity ruler.
+# The safety lexicon and the language guard are not here: they run after the classifier,
+# leave training data alone, and are read from the code at run time.
 INPUTS = [
     "config.yml",
     "bot/domain",
     "bot/data",
-    "bot/nlu",
+    "bot/nlu/components.py",
+    "bot/nlu/dutch.py",
     "knowledge/content/activities.yml",
     "knowledge/content/lexicon.yml",
     "knowledge/data/gemeenten.csv",

@@ -46,3 +46,26 @@ def test_other_language_becomes_out_of_scope_but_a_crisis_still_wins():
     crisis = classified("i want to kill myself", ("feel_lonely", 0.6))
     run(LanguageGuard, crisis)
     assert run(SafetyNet, crisis) == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik wil niet meer alleen thuis zitten",
+        "ik hoop nog lang te leven",
+        "de herrie van de buren mag van mij wel ophouden",
+        "ik wil niet meer verder met de breiclub",
+        "ik word elke nacht om drie uur wakker",
+        "ik wil weer van het leven genieten",
+    ],
+)
+def test_everyday_uses_of_crisis_words_are_defused(text):
+    assert assess(text) == assess(text).__class__(None, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ik wil niet meer leven", "ik wil niet meer verder", "ik wil niet meer wakker worden"],
+)
+def test_defusers_never_outrank_a_crisis_phrase(text):
+    assert assess(text).match is not None
