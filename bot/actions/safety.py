@@ -8,7 +8,13 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.say import HANDOVER_CRISIS, HANDOVER_HUMAN_LINE, handover, say
+from bot.actions.say import (
+    HANDOVER_CRISIS,
+    HANDOVER_HUMAN_LINE,
+    ContentAction,
+    handover,
+    say,
+)
 from bot.actions.self_check import ANSWER_SLOTS
 
 
@@ -29,33 +35,20 @@ class ActionCrisisResponse(Action):
         return [SlotSet(slot, None) for slot in ANSWER_SLOTS]
 
 
-class ActionCrisisConnect(Action):
-    """After a crisis: the person wants to be connected to 113."""
+class ActionCrisisConnect(ContentAction):
+    """After a crisis: the person wants to be connected to 113; channels get the handover."""
+
+    payload = HANDOVER_CRISIS
 
     def name(self) -> str:
         return "action_crisis_connect"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        """Give the ways to reach 113 now and mark the handover."""
-        say(dispatcher, "crisis_connect")
-        handover(dispatcher, HANDOVER_CRISIS)
-        return []
 
-
-class ActionCrisisStay(Action):
+class ActionCrisisStay(ContentAction):
     """After a crisis: the person does not want to be connected now; the assistant stays."""
 
     def name(self) -> str:
         return "action_crisis_stay"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        """Stay present and keep 113 in view."""
-        say(dispatcher, "crisis_stay")
-        return []
 
 
 class ActionTalkToHuman(Action):

@@ -26,7 +26,9 @@ def handover(dispatcher: CollectingDispatcher, payload: dict[str, str]) -> None:
 
 
 class ContentAction(Action, metaclass=ABCMeta):
-    """An action that only sends the text with the same key as its name without "action_"."""
+    """An action that sends the text keyed by its name without "action_", then `payload`."""
+
+    payload: dict[str, str] | None = None
 
     @abstractmethod
     def name(self) -> str:
@@ -35,6 +37,8 @@ class ContentAction(Action, metaclass=ABCMeta):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        """Send the text."""
+        """Send the text, and the channel payload if there is one."""
         say(dispatcher, self.name().removeprefix("action_"))
+        if self.payload:
+            handover(dispatcher, self.payload)
         return []
