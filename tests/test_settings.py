@@ -1,4 +1,4 @@
-"""Settings: secrets have no default outside development; helpline defaults are the verified ones."""
+"""Settings: no secret defaults outside development; helpline defaults are the verified ones."""
 
 from __future__ import annotations
 

@@ -81,6 +81,10 @@ class ActionHandleInform(Action):
             # A hobby outside the taxonomy ("borduren") is kept in the person's own words.
             hobby = (tracker.latest_message.get("text") or "").strip().lower()
             return [SlotSet("activity", hobby), *suggest(dispatcher, tracker, hobby)]
+        if asked == "place" and not named & {"place", "postcode"}:
+            text = (tracker.latest_message.get("text") or "").strip()
+            say(dispatcher, "find_activity_unknown_place", place=text)
+            return [SlotSet("asked", "place")]
         if asked in ("activity", "place") or named & {"activity", "place", "postcode"}:
             return suggest(dispatcher, tracker)
         say(dispatcher, "nlu_fallback")

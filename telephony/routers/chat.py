@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from fastapi import APIRouter, HTTPException
+from sqlalchemy.engine import Engine
 from starlette.concurrency import run_in_threadpool
 
 from knowledge.content import render
@@ -24,7 +25,7 @@ def content_messages(key: str) -> list[BotMessage]:
     return [BotMessage(**message) for message in render(key)]
 
 
-async def count_handovers(engine, messages: list[BotMessage]) -> None:
+async def count_handovers(engine: Engine, messages: list[BotMessage]) -> None:
     """Count crisis referrals and human handovers (anonymous, per day)."""
     for message in messages:
         kind = (message.custom or {}).get("handover")

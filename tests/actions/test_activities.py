@@ -55,3 +55,10 @@ def test_free_text_hobby_outside_the_taxonomy_is_kept(run):
 def test_bare_answer_without_context_is_not_guessed(run):
     _, messages = run(ActionHandleInform(), make_tracker("tja", "inform"))
     assert messages[-1]["buttons"]
+
+
+def test_a_place_answer_that_is_no_known_place_is_named_and_asked_again(run):
+    tracker = make_tracker("Atlantis", "inform", asked="place", activity="wandelen")
+    events, messages = run(ActionHandleInform(), tracker)
+    assert "Atlantis" in texts(messages)
+    assert SlotSet("asked", "place") in events
