@@ -7,7 +7,6 @@ from typing import Any
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.types import DomainDict
 
 from bot.actions.say import say
 from knowledge import self_check
@@ -55,22 +54,32 @@ class ValidateSelfCheckForm(FormValidationAction):
     def name(self) -> str:
         return "validate_self_check_form"
 
-    async def validate(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[dict[str, Any]]:
-        """Validate whichever statement was just answered."""
-        requested = tracker.get_slot("requested_slot")
-        if requested not in ANSWER_SLOTS:
-            return await super().validate(dispatcher, tracker, domain)
-        text = str(tracker.get_slot(requested) or "")
-        if self_check.STOP.match(text.strip().lower()):
+    def validate_answer(
+        self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> dict[str, Any]:
+        """Validate the answer to one statement; "stop" ends the test."""
+        text = str(value or "").strip().lower()
+        if self_check.STOP.match(text):
             # Filling every open statement ends the form; the result action sees no valid answers.
-            open_slots = [s for s in ANSWER_SLOTS if s == requested or not tracker.get_slot(s)]
-            return [SlotSet(slot, STOPPED) for slot in open_slots]
+            return {s: STOPPED for s in ANSWER_SLOTS if s == slot or not tracker.get_slot(s)}
         answer = self_check.parse_answer(text)
         if answer is None:
             say(dispatcher, "self_check_unclear")
-        return [SlotSet(requested, answer)]
+        return {slot: answer}
+
+
+def _validator(slot: str):
+    """The `validate_<slot>` method rasa_sdk looks up for one statement."""
+
+    async def validate(self, slot_value, dispatcher, tracker, domain):
+        return self.validate_answer(slot, slot_value, dispatcher, tracker)
+
+    validate.__doc__ = f"Validate the answer to {slot}."
+    return validate
+
+
+for _slot in ANSWER_SLOTS:
+    setattr(ValidateSelfCheckForm, f"validate_{_slot}", _validator(_slot))
 
 
 class ActionSelfCheckResult(Action):

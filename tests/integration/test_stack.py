@@ -65,17 +65,28 @@ def test_negated_death_wish_is_not_a_crisis(stack, sender):
     assert {"handover": "crisis"} not in customs(reply)
 
 
-def test_self_check_scores_and_a_crisis_interrupts_it(stack, sender):
+def test_self_check_understands_free_answers_and_a_crisis_interrupts_it(stack, sender):
     reply = stack.chat(sender, "ik wil de test doen")
-    assert "1 van 6" in text_of(reply) or "1" in text_of(reply)
-    for answer in ["ja", "nee", "min of meer", "ja", "nee", "ja"]:
+    assert "1 van 6" in text_of(reply)
+    stack.chat(sender, "ja hoor")
+    reply = stack.chat(sender, "weet ik niet")
+    assert "2 van 6" in text_of(reply), "an unclear answer asks the same statement again"
+    for answer in ["nee, niet echt", "een beetje", "ja", "nee", "ja helaas"]:
         reply = stack.chat(sender, answer)
-    assert "6" in text_of(reply)
+    assert "6 van de 6" in text_of(reply)
+    assert SETTINGS.human_line_number in text_of(reply), "a high score offers the human line"
     interrupted = f"{sender}-x"
     stack.chat(interrupted, "hoe eenzaam ben ik eigenlijk")
     stack.chat(interrupted, "ja")
     reply = stack.chat(interrupted, "ik wil er gewoon niet meer zijn")
     assert {"handover": "crisis"} in customs(reply)
+
+
+def test_stop_ends_the_self_check_without_a_score(stack, sender):
+    stack.chat(sender, "ik wil de test doen")
+    stack.chat(sender, "ja")
+    reply = stack.chat(sender, "stop")
+    assert "stoppen met de test" in text_of(reply)
 
 
 def test_worried_signal_starts_with_112(stack, sender):
