@@ -39,8 +39,3 @@ def render(key: str, **values: Any) -> list[dict[str, Any]]:
             ]
         rendered.append(out)
     return rendered
-
-
-def plain(key: str, **values: Any) -> str:
-    """All texts of `key` joined into one string (for channels that show one message)."""
-    return "\n\n".join(m["text"] for m in render(key, **values))

@@ -95,8 +95,10 @@ def _expand(pattern: str) -> str:
     return pattern
 
 
-def _load_lexicon(path: Path = LEXICON_PATH) -> list[tuple[str, re.Pattern, re.Pattern | None]]:
-    """Read and compile the lexicon entries (id, pattern, unless)."""
+def _load(
+    path: Path = LEXICON_PATH,
+) -> tuple[list[tuple[str, re.Pattern, re.Pattern | None]], list[re.Pattern]]:
+    """Read and compile the lexicon: entries (id, pattern, unless) and the defusing phrases."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     entries = []
     for entry in data["entries"]:
@@ -108,13 +110,8 @@ def _load_lexicon(path: Path = LEXICON_PATH) -> list[tuple[str, re.Pattern, re.P
                 re.compile(_expand(unless)) if unless else None,
             )
         )
-    return entries
-
-
-def _load_defusers(path: Path = LEXICON_PATH) -> list[re.Pattern]:
-    """Read and compile the phrases that show a death word is harmless."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [re.compile(_expand(pattern)) for pattern in data.get("defusers", [])]
+    defusers = [re.compile(_expand(pattern)) for pattern in data.get("defusers", [])]
+    return entries, defusers
 
 
 def _fold(text: str) -> str:
@@ -207,5 +204,4 @@ def crisis_match(text: str) -> str | None:
     return assess(text).match
 
 
-_LEXICON = _load_lexicon()
-_DEFUSERS = _load_defusers()
+_LEXICON, _DEFUSERS = _load()
