@@ -9,9 +9,11 @@ export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 2
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+# Browser tests drive Debian's chromium; Playwright must never download a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 RASA_ARGS := --config config.yml --domain bot/domain --data bot/data
 
-.PHONY: setup run train test lint format validate pytest story-test eval clean
+.PHONY: bench-search setup run train test lint format validate pytest story-test eval clean widget widget-check browser-deps
 
 setup: $(STAMP)
 
@@ -39,17 +41,44 @@ format: setup
 validate: setup
 	$(RASA) data validate $(RASA_ARGS) --fail-on-warnings
 
-pytest: train
+pytest: train browser-deps
 	$(PY) -m pytest
 
 story-test: train
 	$(RASA) test core --model $$($(PY) -c 'from scripts.model import model_path; print(model_path())') \
 		--stories bot/tests/stories --fail-on-prediction-errors --out results/stories
 
-test: lint validate pytest story-test
+test: lint widget-check validate pytest story-test
 
 eval: setup
 	$(PY) -m scripts.evaluate
 
 clean:
 	rm -rf models results .rasa var/bench
+
+# Web-chat widget: widget/src is bundled and minified into telephony/static/widget.js, which is
+# committed, so `make run` needs no Node. `make widget` rebuilds it and prints its gzipped size
+# (fails over 25 KB); `make test` fails when the committed file does not match widget/src.
+WIDGET_NPM := widget/node_modules/.package-lock.json
+CHROMIUM := /usr/bin/chromium
+
+$(WIDGET_NPM): widget/package.json widget/package-lock.json
+	cd widget && npm ci --no-audit --no-fund
+	touch $@
+
+widget: $(WIDGET_NPM)
+	cd widget && node build.mjs
+
+widget-check: $(WIDGET_NPM)
+	cd widget && node build.mjs --check
+
+# The browser tests (tests/browser, part of pytest) need Debian's chromium and axe-core from npm.
+$(CHROMIUM):
+	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+browser-deps: $(CHROMIUM) $(WIDGET_NPM)
+
+# Activity search over 50,000 generated services, on SQLite and the machine's PostgreSQL.
+bench-search: setup
+	$(PY) -m bench.search

@@ -10,7 +10,15 @@ import yaml
 from knowledge.paths import CONTENT
 from omzien.settings import get_settings
 
-TEXT_FILES = ["welcome", "loneliness", "help_other", "safety", "self_check", "find_activity"]
+TEXT_FILES = [
+    "welcome",
+    "loneliness",
+    "help_other",
+    "safety",
+    "self_check",
+    "find_activity",
+    "telephony",
+]
 
 
 @lru_cache

@@ -61,6 +61,17 @@ def postcodes() -> dict[str, Place]:
     }
 
 
+@lru_cache
+def postcode_points() -> dict[str, tuple[float, float]]:
+    """The point (lat, lon) of every 4-digit postcode."""
+    return {row["pc4"]: (float(row["lat"]), float(row["lon"])) for row in _rows("pc4.csv")}
+
+
+def postcode_point(pc4: str) -> tuple[float, float] | None:
+    """The point of a 4-digit postcode, or None when it does not exist."""
+    return postcode_points().get(pc4)
+
+
 def find_place(text: str) -> Place | None:
     """Resolve a place name or a postcode (with or without letters) to a Place."""
     cleaned = text.strip().lower()

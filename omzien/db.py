@@ -5,9 +5,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import declarative_base
+from sqlalchemy.pool import QueuePool
 
 Base = declarative_base()
 
@@ -17,12 +18,22 @@ def engine_for(url: str) -> Engine:
     """One engine per database URL; the SQLite file's folder is made when missing."""
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    return create_engine(url, future=True, pool_pre_ping=True)
+    options: dict = {"future": True, "pool_pre_ping": True}
+    if url.startswith("sqlite:///"):
+        # SQLAlchemy 1.4 opens a new SQLite connection per session; a pool keeps them open.
+        options.update(poolclass=QueuePool, connect_args={"check_same_thread": False})
+    engine = create_engine(url, **options)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
 
 
-def create_tables(engine: Engine) -> None:
-    """Create the tables that do not exist yet."""
-    Base.metadata.create_all(engine)
+def _sqlite_pragmas(connection, _record) -> None:
+    # SQLite ignores ON DELETE CASCADE unless asked, and WAL lets readers run during a write.
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
 
 
 def is_up(engine: Engine) -> bool:

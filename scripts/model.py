@@ -19,6 +19,7 @@ INPUTS = [
     "bot/data",
     "bot/nlu/components.py",
     "bot/nlu/dutch.py",
+    "knowledge/interests.py",
     "knowledge/content/activities.yml",
     "knowledge/content/lexicon.yml",
     "knowledge/data/gemeenten.csv",

@@ -10,8 +10,11 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
+from omzien.db import engine_for
+from omzien.migrate import upgrade
 from omzien.settings import get_settings
 from scripts.model import ROOT, ensure_model, rasa_command
+from telephony.twilio.webhooks import webhook_urls
 
 
 def process_env() -> dict[str, str]:
@@ -53,6 +56,9 @@ def commands(model: Path) -> dict[str, list[str]]:
             "127.0.0.1",
             "--port",
             rasa_port,
+            # The HTTP API (loopback only): the phone bridge reads a conversation's intents
+            # for the whisper and WhatsApp's numbered choices, and closes a call's session.
+            "--enable-api",
         ),  # fmt: skip
         "gateway": [
             sys.executable,
@@ -84,15 +90,35 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def prepare_database() -> None:
+    """Migrate the application database and load the seed data (both idempotent)."""
+    from knowledge.store.seed import seed  # loads spaCy; only needed here
+
+    url = get_settings().database_url
+    upgrade(url)
+    report = seed(engine_for(url))
+    print(f"Initiative database ready ({len(report.created)} new services)", flush=True)
+
+
+def print_twilio_webhooks() -> None:
+    """The URLs to paste into a Twilio number's settings (all HTTP POST)."""
+    print("Twilio webhooks (HTTP POST; OMZIEN_PUBLIC_BASE_URL must be Twilio's way in):")
+    for field, url in webhook_urls(get_settings().public_base_url).items():
+        print(f"  {field:<45} {url}")
+    print("Try them without Twilio: python -m telephony.simulate call|whatsapp", flush=True)
+
+
 def main() -> int:
     """Run until Ctrl-C or until one process exits."""
     model = ensure_model()
+    prepare_database()
     env = process_env()
     processes = {
         name: subprocess.Popen(command, cwd=ROOT, env=env)
         for name, command in commands(model).items()
     }
     print(f"Omzien starting: gateway on port {get_settings().gateway_port}", flush=True)
+    print_twilio_webhooks()
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         while True:

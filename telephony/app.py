@@ -6,11 +6,12 @@ from contextlib import asynccontextmanager
 
 import httpx
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
-from omzien.db import create_tables, engine_for
 from omzien.settings import Settings, get_settings
 from telephony.rasa_client import RasaClient
-from telephony.routers import chat, health
+from telephony.routers import activities, callbacks, chat, health, services, site
+from telephony.twilio.routes import ROUTERS as TWILIO_ROUTERS
 
 
 def create_app(settings: Settings | None = None, transport: httpx.AsyncBaseTransport | None = None):
@@ -19,7 +20,6 @@ def create_app(settings: Settings | None = None, transport: httpx.AsyncBaseTrans
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        create_tables(engine_for(settings.database_url))
         async with httpx.AsyncClient(
             timeout=settings.rasa_timeout_s, transport=transport
         ) as client:
@@ -30,6 +30,21 @@ def create_app(settings: Settings | None = None, transport: httpx.AsyncBaseTrans
     app.state.settings = settings
     app.include_router(chat.router)
     app.include_router(health.router)
+    app.include_router(site.router)
+    # Pages on these origins embed the widget; no cookies and no Authorization cross-origin.
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET", "POST"],
+        allow_headers=["Content-Type"],
+        allow_credentials=False,
+        max_age=600,
+    )
+    app.include_router(callbacks.router)
+    app.include_router(activities.router)
+    app.include_router(services.router)
+    for router in TWILIO_ROUTERS:
+        app.include_router(router)
     return app
 
 

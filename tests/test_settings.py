@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from cryptography.fernet import Fernet
 from pydantic import ValidationError
 
 from knowledge.paths import DATA
@@ -18,7 +19,13 @@ def test_production_without_secrets_refuses_to_start(monkeypatch):
 
 
 def test_production_with_secrets_starts():
-    settings = Settings(_env_file=None, environment="production", pseudonym_secret="s3cret")
+    settings = Settings(
+        _env_file=None,
+        environment="production",
+        pseudonym_secret="s3cret",
+        twilio_auth_token="twilio-s3cret",
+        callback_encryption_key=Fernet.generate_key().decode(),
+    )
     assert settings.pseudonym_secret == "s3cret"
 
 

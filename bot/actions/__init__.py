@@ -5,6 +5,7 @@ from bot.actions import (  # noqa: F401
     conversation,
     help_other,
     loneliness,
+    recommend,
     safety,
     self_check,
 )

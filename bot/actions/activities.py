@@ -1,70 +1,95 @@
-"""Doing something together: what someone likes to do and where they live."""
+"""Doing something together: the form that learns what someone likes to do and where."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.orm import Session
 
-from bot.actions.help_other import give_steps
+from bot.actions.help_other import give_steps, relation_word
 from bot.actions.say import say
-from knowledge import initiatives, lexicon, places
+from knowledge import interests
+from knowledge.store.places import resolve_origin
+from omzien.db import engine_for
+from omzien.settings import get_settings
+
+FORM = "activity_form"
+MAX_HOBBY_CHARS = 60
 
 
-def _place_name(tracker: Tracker) -> str | None:
-    """The known place: a postcode's main town, or the town named."""
-    for slot in ("postcode", "place"):
-        value = tracker.get_slot(slot)
-        place = places.find_place(value) if value else None
-        if place:
-            return place.name
-    return None
+def place_known(place: str) -> bool:
+    """True when a place name or postcode is in the reference tables."""
+    with Session(engine_for(get_settings().database_url), future=True) as session:
+        return resolve_origin(session, place=place) is not None
 
 
-def suggest(
-    dispatcher: CollectingDispatcher, tracker: Tracker, activity: str | None = None
-) -> list[dict[str, Any]]:
-    """Ask what the person likes and where they live, one at a time, then suggest."""
-    activity = activity or tracker.get_slot("activity")
-    if not activity:
-        say(dispatcher, "find_activity_ask_activity")
-        return [SlotSet("asked", "activity")]
-    place_name = _place_name(tracker)
-    if not place_name:
-        unknown = tracker.get_slot("place") or tracker.get_slot("postcode")
-        if unknown:
-            say(dispatcher, "find_activity_unknown_place", place=unknown)
-        else:
-            say(dispatcher, "find_activity_ask_place")
-        return [SlotSet("asked", "place"), SlotSet("place", None), SlotSet("postcode", None)]
-    label = lexicon.activity_label(activity)
-    say(dispatcher, "find_activity_summary", activity_label=label, place_name=place_name)
-    national = initiatives.for_activity(activity)
-    if national:
-        say(dispatcher, "find_activity_national")
-        for item in national:
-            dispatcher.utter_message(text=f"{item.name} ({item.organisation}): {item.what}")
-    say(dispatcher, "find_activity_local_tip", activity_label=label, place_name=place_name)
-    return [SlotSet("asked", None)]
-
-
-class ActionFindActivity(Action):
-    """Finds out what the person likes to do and where, then points the way."""
+class ValidateActivityForm(FormValidationAction):
+    """Turns answers into an activity category (or the person's own hobby) and a known place."""
 
     def name(self) -> str:
-        return "action_find_activity"
+        return "validate_activity_form"
+
+    async def validate_activity(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> dict[str, Any]:
+        """A category when the words name one; otherwise the hobby in the person's words."""
+        text = str(value or "").strip().lower()
+        keys = interests.activity_keys(text)
+        if keys:
+            return {"activity": keys[0]}
+        return {"activity": text if 2 <= len(text) <= MAX_HOBBY_CHARS else None}
+
+    async def validate_place(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> dict[str, Any]:
+        """Keep a town, municipality or postcode we know; otherwise remember it to ask again."""
+        text = str(value or "").strip()
+        if text and place_known(text):
+            return {"place": text, "unknown_place": None}
+        return {"place": None, "unknown_place": text[:MAX_HOBBY_CHARS] or None}
+
+
+class ActionAskActivity(Action):
+    """Asks what the person (or the two of them) like to do."""
+
+    def name(self) -> str:
+        return "action_ask_activity"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        """Ask for what is missing, or suggest."""
-        return suggest(dispatcher, tracker)
+        """Ask about doing something together with the person named, or alone."""
+        word = relation_word(tracker)
+        if word:
+            say(dispatcher, "find_activity_ask_activity_together", relation_word=word)
+        else:
+            say(dispatcher, "find_activity_ask_activity")
+        return []
+
+
+class ActionAskPlace(Action):
+    """Asks where the person lives; names the place it did not know."""
+
+    def name(self) -> str:
+        return "action_ask_place"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        """Ask for a town, municipality or postcode."""
+        unknown = tracker.get_slot("unknown_place")
+        if unknown:
+            say(dispatcher, "find_activity_unknown_place", place=unknown)
+            return [SlotSet("unknown_place", None)]
+        say(dispatcher, "find_activity_ask_place")
+        return []
 
 
 class ActionHandleInform(Action):
-    """A bare answer: continues the question that was asked, or guesses from what it names."""
+    """A bare answer outside a form: a relation gets the steps, an activity or place a search."""
 
     def name(self) -> str:
         return "action_handle_inform"
@@ -73,19 +98,10 @@ class ActionHandleInform(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         """Route the answer to helping another person or to finding an activity."""
-        asked = tracker.get_slot("asked")
         named = {e.get("entity") for e in tracker.latest_message.get("entities", [])}
-        if asked == "relation" or (asked is None and named == {"relation"}):
+        if tracker.get_slot("asked") == "relation" or named == {"relation"}:
             return give_steps(dispatcher, tracker)
-        if asked == "activity" and not tracker.get_slot("activity"):
-            # A hobby outside the taxonomy ("borduren") is kept in the person's own words.
-            hobby = (tracker.latest_message.get("text") or "").strip().lower()
-            return [SlotSet("activity", hobby), *suggest(dispatcher, tracker, hobby)]
-        if asked == "place" and not named & {"place", "postcode"}:
-            text = (tracker.latest_message.get("text") or "").strip()
-            say(dispatcher, "find_activity_unknown_place", place=text)
-            return [SlotSet("asked", "place")]
-        if asked in ("activity", "place") or named & {"activity", "place", "postcode"}:
-            return suggest(dispatcher, tracker)
+        if named & {"activity", "place", "postcode"}:
+            return [FollowupAction(FORM)]
         say(dispatcher, "nlu_fallback")
         return []

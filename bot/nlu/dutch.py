@@ -7,12 +7,12 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import spacy
 from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lookups import load_lookups
 
-from knowledge import lexicon, places
+from knowledge import interests, lexicon, places
+from knowledge.interests import activity_patterns, blank_dutch, phrase_patterns
 from knowledge.paths import CONTENT, DATA
 
 # Words before a place or relation that make an ambiguous word one ("in Best", "mijn man").
@@ -26,6 +26,7 @@ NEVER_IN_A_SENTENCE = STOP_WORDS | {"nederland"}
 # Two-letter words that follow a postcode in ordinary sentences ("1234 en", "3512 in").
 _NOT_POSTCODE_LETTERS = "en|in|op|om|of|is|ik|je|te|ze|we|al|nu|zo|na|de|ja|ok|da|er|ps|mn"
 _SOURCES = [
+    Path(interests.__file__),
     DATA / "gemeenten.csv",
     DATA / "woonplaatsen.csv",
     DATA / "pc4.csv",
@@ -40,22 +41,6 @@ def data_fingerprint() -> str:
     for path in _SOURCES:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
-
-
-def _lemmas(nlp: Language):
-    return nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-
-
-def _phrase(
-    nlp: Language, label: str, text: str, canonical: str, lemma: bool = False
-) -> list[dict]:
-    """A literal pattern; with `lemma`, also one on the lemma so inflected forms match too."""
-    words = [token.text for token in nlp.make_doc(text.lower())]
-    patterns = [{"label": label, "pattern": [{"LOWER": w} for w in words], "id": canonical}]
-    if lemma and len(words) == 1:
-        base = _lemmas(nlp).get(words[0], words[0])
-        patterns.append({"label": label, "pattern": [{"LEMMA": base}], "id": canonical})
-    return patterns
 
 
 def _after(nlp: Language, label: str, context: list[str], text: str, canonical: str) -> dict:
@@ -115,15 +100,12 @@ def _postcode_patterns() -> list[dict]:
 
 
 def _word_patterns(nlp: Language) -> list[dict]:
-    patterns: list[dict] = []
-    for key, entry in lexicon.activities().items():
-        for word in entry["synonyms"]:
-            patterns += _phrase(nlp, "activity", word, key, lemma=True)
+    patterns = activity_patterns(nlp)
     lists = lexicon.word_lists()
     for label, source in (("relation", "relations"), ("time", "times")):
         for key, words in lists[source].items():
             for word in words:
-                patterns += _phrase(nlp, label, word, key)
+                patterns += phrase_patterns(nlp, label, word, key)
     for key, words in lists["relations_after_possessive"].items():
         for word in words:
             patterns.append(_after(nlp, "relation", POSSESSIVES, word, key))
@@ -132,9 +114,7 @@ def _word_patterns(nlp: Language) -> list[dict]:
 
 def build_pipeline() -> Language:
     """Build the blank Dutch pipeline with lookup lemmatiser and Omzien's entity ruler."""
-    nlp = spacy.blank("nl")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()
+    nlp = blank_dutch()
     ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
     ruler.add_patterns(_place_patterns(nlp) + _postcode_patterns() + _word_patterns(nlp))
     return nlp

@@ -1,80 +1,10 @@
-"""Start the real assistant (Rasa, action server, gateway) as `make run` does, on spare ports."""
+"""Integration tests talk to the real assistant: the `stack` fixture lives in tests/conftest.py."""
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-import time
 import uuid
-from pathlib import Path
 
-import httpx
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-class Stack:
-    """The three processes started by scripts/run.py, and a chat helper."""
-
-    def __init__(self, workdir: Path):
-        self.url = "http://127.0.0.1:8100"
-        self.env = {
-            **os.environ,
-            "OMZIEN_RASA_URL": "http://127.0.0.1:5105",
-            "OMZIEN_ACTION_SERVER_URL": "http://127.0.0.1:5155",
-            "OMZIEN_GATEWAY_HOST": "127.0.0.1",
-            "OMZIEN_GATEWAY_PORT": "8100",
-            "OMZIEN_DATABASE_URL": f"sqlite:///{workdir / 'omzien.db'}",
-            "OMZIEN_TRACKER_DB": str(workdir / "tracker.db"),
-            "OMZIEN_PSEUDONYM_SECRET": "integration-test",
-        }
-        self.process: subprocess.Popen | None = None
-        self.log = workdir / "stack.log"
-
-    def start(self, timeout: float = 240) -> None:
-        """Start `python -m scripts.run` and wait until every part is up."""
-        log = open(self.log, "ab")  # noqa: SIM115 - kept open for the child's lifetime
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "scripts.run"], cwd=ROOT, env=self.env, stdout=log, stderr=log
-        )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"the stack exited; see {self.log}")
-            try:
-                if httpx.get(f"{self.url}/health", timeout=5).json()["status"] == "ok":
-                    return
-            except (httpx.HTTPError, ValueError, KeyError):
-                pass
-            time.sleep(1)
-        raise RuntimeError(f"the stack did not come up in {timeout} s; see {self.log}")
-
-    def stop(self) -> int:
-        """Ctrl-C, as a person would; returns the exit code."""
-        assert self.process is not None
-        self.process.send_signal(signal.SIGINT)
-        return self.process.wait(timeout=60)
-
-    def chat(self, sender: str, message: str) -> dict:
-        """One turn through the gateway; the JSON answer."""
-        response = httpx.post(
-            f"{self.url}/chat", json={"sender": sender, "message": message}, timeout=30
-        )
-        response.raise_for_status()
-        return response.json()
-
-
-@pytest.fixture(scope="session")
-def stack(tmp_path_factory):
-    """The running assistant, shared by the integration tests."""
-    running = Stack(tmp_path_factory.mktemp("stack"))
-    running.start()
-    yield running
-    if running.process and running.process.poll() is None:
-        running.stop()
 
 
 @pytest.fixture

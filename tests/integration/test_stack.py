@@ -41,12 +41,38 @@ def test_help_other_asks_who_then_tailors(stack, sender):
     assert "moeder" in text_of(reply)
 
 
-def test_find_activity_asks_what_and_where_then_points_the_way(stack, sender):
-    stack.chat(sender, "ik wil graag nieuwe mensen ontmoeten")
-    stack.chat(sender, "wandelen")
+def test_find_activity_asks_what_and_where_then_shows_three_example_cards(stack, sender):
+    assert "Wat doe jij graag?" in text_of(
+        stack.chat(sender, "ik wil graag nieuwe mensen ontmoeten")
+    )
+    assert "postcode" in text_of(stack.chat(sender, "wandelen"))
     reply = stack.chat(sender, "Zwolle")
-    assert "Zwolle" in text_of(reply)
-    assert "wandelen" in text_of(reply)
+    assert "wandelen in de buurt van Zwolle" in text_of(reply)
+    assert "VOORBEELD, geen echte activiteit" in text_of(reply)
+    assert "/other_activity" in payloads(reply) and "/talk_to_human" in payloads(reply)
+
+
+def test_interest_and_place_in_one_message_then_more_and_something_else(stack, sender):
+    reply = stack.chat(sender, "ik zoek iets gezelligs, ik wandel graag in Utrecht")
+    assert "Utrecht" in text_of(reply)
+    first = text_of(reply)
+    more = stack.chat(sender, "/more_activities")
+    assert text_of(more) and text_of(more) != first
+    assert "Wat doe jij graag?" in text_of(stack.chat(sender, "/other_activity"))
+    reply = stack.chat(sender, "ik brei graag")
+    assert "Handwerkcafé" in text_of(reply) or "creatief" in text_of(reply)
+
+
+def test_unknown_place_is_named_and_asked_again(stack, sender):
+    stack.chat(sender, "ik zoek een koor")
+    reply = stack.chat(sender, "Xyzdorp")
+    assert "'Xyzdorp'" in text_of(reply) and "?" in text_of(reply)
+    assert "Maastricht" in text_of(stack.chat(sender, "Maastricht"))
+
+
+def test_something_to_do_with_a_mother_asks_what_they_like(stack, sender):
+    reply = stack.chat(sender, "iets om samen met mijn moeder te doen in Hengelo")
+    assert "je moeder graag" in text_of(reply)
 
 
 def test_crisis_gets_113_112_and_the_handover_payload(stack, sender):

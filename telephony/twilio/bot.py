@@ -1,0 +1,49 @@
+"""One bot turn for the bridge: within a time budget, and what handover it asks for."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from sqlalchemy.engine import Engine
+
+from telephony.rasa_client import BotUnavailable, RasaClient
+from telephony.routers.chat import count_handovers
+from telephony.schemas import BotMessage
+
+log = logging.getLogger(__name__)
+
+
+async def ask_bot(
+    rasa: RasaClient, conversation_id: str, message: str, budget_s: float | None = None
+) -> list[BotMessage]:
+    """The bot's messages, or BotUnavailable when it fails or takes longer than `budget_s`."""
+    try:
+        return await asyncio.wait_for(rasa.send(conversation_id, message), timeout=budget_s)
+    except TimeoutError as error:
+        raise BotUnavailable("over the time budget") from error
+
+
+def handover_kind(messages: list[BotMessage]) -> str | None:
+    """ "crisis" or "human_line" when the bot asks the channel to connect; crisis wins."""
+    kinds = {(message.custom or {}).get("handover") for message in messages}
+    for kind in ("crisis", "human_line"):
+        if kind in kinds:
+            return kind
+    return None
+
+
+def up_to_crisis(messages: list[BotMessage]) -> list[BotMessage]:
+    """The messages up to the crisis payload: the crisis words, not the question after them."""
+    for index, message in enumerate(messages):
+        if (message.custom or {}).get("handover") == "crisis":
+            return messages[:index]
+    return messages
+
+
+async def count(engine: Engine, messages: list[BotMessage]) -> None:
+    """Count handovers like the web chat does; a failing counter never costs a caller."""
+    try:
+        await count_handovers(engine, messages)
+    except Exception:  # noqa: BLE001 - a counter must never cost a person their answer
+        log.exception("could not count a handover")
