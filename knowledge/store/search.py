@@ -78,10 +78,20 @@ class Outcome:
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
+    return haversine_from(lat1, lon1)(lat2, lon2)
+
+
+def haversine_from(lat1: float, lon1: float):
+    """The haversine distance in km from one point, with that point's terms computed once."""
+    p1, l1, cos1 = math.radians(lat1), math.radians(lon1), math.cos(math.radians(lat1))
+    sin, cos, asin, sqrt, rad = math.sin, math.cos, math.asin, math.sqrt, math.radians
+
+    def distance(lat2: float, lon2: float) -> float:
+        p2 = rad(lat2)
+        a = sin((p2 - p1) / 2) ** 2 + cos1 * cos(p2) * sin((rad(lon2) - l1) / 2) ** 2
+        return 12742.0 * asin(sqrt(a))
+
+    return distance
 
 
 def day_code(day: str | None) -> str | None:
@@ -152,19 +162,18 @@ def _local(session: Session, query: Query, origin: Origin, categories: list[str]
         )
         stmt = stmt.where(or_(*groups))
     today, day = dt.date.today(), day_code(query.day)
+    distance_to = haversine_from(origin.latitude, origin.longitude)
+    own_words = set(words)
     best: dict[str, tuple] = {}
-    for sid, lat, lon, assured, terms, byday, valid_to in session.execute(stmt):
-        distance = haversine_km(origin.latitude, origin.longitude, lat, lon)
-        fit = _fit(byday, valid_to, day, today)
-        if (
-            distance > query.radius_km
-            or fit is None
-            or distance >= best.get(sid, (0, 0, math.inf))[2]
-        ):
+    # Core rows (no ORM): this loop sees every activity in the box, thousands in a big city.
+    for sid, lat, lon, assured, terms, byday, valid_to in session.connection().execute(stmt).all():
+        distance = distance_to(lat, lon)
+        if distance > query.radius_km or (sid in best and distance >= best[sid][2]):
             continue
-        named = bool(
-            set(words) & set(terms.split())
-        )  # the person's own word, not just its category
+        fit = _fit(byday, valid_to, day, today)
+        if fit is None:
+            continue
+        named = bool(own_words) and not own_words.isdisjoint(terms.split())
         age = (today - assured).days if assured else 3650
         best[sid] = ((not named, round(distance), -fit, age, distance), sid, distance)
     return sorted(best.values())
