@@ -9,6 +9,7 @@ from pathlib import Path
 
 from omzien.db import engine_for
 from omzien.migrate import upgrade
+from omzien.retention import run_retention
 from omzien.settings import get_settings
 
 
@@ -22,13 +23,18 @@ def main(argv: list[str] | None = None) -> int:
     imports.add_argument("file", type=Path)
     exports = commands.add_parser("export", help="write every service as HSDS JSON")
     exports.add_argument("file", type=Path, nargs="?", help="default: standard output")
+    commands.add_parser("retention", help="delete old conversations and expired callback requests")
     args = parser.parse_args(argv)
 
     from knowledge.store import exporter, importer, seed  # after parsing: --help stays fast
 
-    url = get_settings().database_url
-    upgrade(url)
-    engine = engine_for(url)
+    settings = get_settings()
+    upgrade(settings.database_url)
+    engine = engine_for(settings.database_url)
+    if args.command == "retention":
+        deleted = run_retention(settings)
+        print(", ".join(f"{name} gewist: {count}" for name, count in deleted.items()))
+        return 0
     if args.command == "seed":
         report = seed.seed(engine)
     elif args.command == "import":

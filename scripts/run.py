@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 
 from omzien.db import engine_for
 from omzien.migrate import upgrade
+from omzien.retention import run_retention
 from omzien.settings import get_settings
 from scripts.model import ROOT, ensure_model, rasa_command
 from telephony.twilio.webhooks import webhook_urls
@@ -86,8 +87,21 @@ def stop(processes: dict[str, subprocess.Popen]) -> None:
             process.kill()
 
 
+RETENTION_EVERY_S = 6 * 3600
+
+
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
+
+
+def apply_retention() -> None:
+    """Delete old conversations and expired callback requests; a failure is only reported."""
+    try:
+        deleted = run_retention(get_settings())
+    except Exception as error:  # noqa: BLE001 - retention must never stop the assistant
+        print(f"retention failed ({type(error).__name__}); next try later", flush=True)
+        return
+    print(f"retention: {deleted}", flush=True)
 
 
 def prepare_database() -> None:
@@ -121,11 +135,15 @@ def main() -> int:
     print_twilio_webhooks()
     signal.signal(signal.SIGTERM, _interrupt)
     try:
+        next_retention = time.monotonic()
         while True:
             for name, process in processes.items():
                 if process.poll() is not None:
                     print(f"{name} exited with {process.returncode}; stopping", flush=True)
                     return 1
+            if time.monotonic() >= next_retention:
+                apply_retention()
+                next_retention = time.monotonic() + RETENTION_EVERY_S
             time.sleep(0.5)
     except KeyboardInterrupt:
         print("stopping Omzien ...", flush=True)

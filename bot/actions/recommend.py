@@ -42,7 +42,7 @@ def show(dispatcher: CollectingDispatcher, tracker: Tracker, offset: int) -> lis
         return []
     if not offset:
         dispatcher.utter_message(text=status_text(outcome))
-    if any(result.example for result in outcome.results):
+    elif any(result.example for result in outcome.results):
         say(dispatcher, "find_activity_example_note")
     for result in outcome.results:
         dispatcher.utter_message(text=card_text(result))

@@ -14,7 +14,14 @@ def _text(key: str, **values: str) -> str:
 
 
 def status_text(outcome: Outcome) -> str:
-    """What to say before the results (or instead of them)."""
+    """What to say before the results (or instead of them), with the example-data warning."""
+    text = _intro(outcome)
+    if any(result.example for result in outcome.results):
+        text += "\n" + _text("find_activity_example_note")
+    return text
+
+
+def _intro(outcome: Outcome) -> str:
     label = (
         lexicon.activity_label(outcome.categories[0]) if outcome.categories else "iets samen doen"
     )

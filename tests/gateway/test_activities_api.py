@@ -49,7 +49,7 @@ def test_search_returns_ranked_results_with_distance_and_example_flag(gateway):
     first = body["results"][0]
     assert first["name"].startswith("Handwerkcafé") and first["example"] is True
     assert first["distance_km"] < 15
-    assert "Zwolle" in body["message"]
+    assert "Zwolle" in body["message"] and "geen echte activiteiten" in body["message"]
 
 
 def test_search_by_coordinates_postcode_day_and_free(gateway):
