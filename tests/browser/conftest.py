@@ -67,9 +67,19 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 def host_site(stack: Stack, tmp_path_factory) -> Iterator[str]:
     """A campaign site on another origin that embeds the widget from the stack's gateway."""
     folder = tmp_path_factory.mktemp("host_site")
-    for template in HOST_PAGES.glob("*.html"):
-        page = template.read_text().replace("{{ gateway }}", stack.url)
-        (folder / template.name).write_text(page)
+    template = (HOST_PAGES / "page.html").read_text()
+    hostile = f"<style>\n{(HOST_PAGES / 'hostile.css').read_text()}</style>"
+    for name, (style, attributes) in {
+        "plain": ("", 'data-title="Chat met Omzien"'),
+        "hostile": (hostile, 'data-title="Chat met Omzien"'),
+        "yellow": ("", 'data-title="Praat met ons" data-color="#ffd200"'),
+        "bad-colour": (
+            "",
+            'data-title="Chat met Omzien" data-color="red;background:url(https://evil.example)"',
+        ),
+    }.items():
+        page = template.replace("{{ gateway }}", stack.url).replace("{{ style }}", style)
+        (folder / f"{name}.html").write_text(page.replace("{{ attributes }}", attributes))
     address = urlparse(HOST_PAGE_ORIGIN)
     handler = functools.partial(_QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer((address.hostname, address.port), handler)

@@ -211,16 +211,21 @@ def test_site_texts_have_no_literal_helpline_numbers():
     assert not LITERAL_HELPLINE_NUMBER.search(raw)
 
 
-def test_cors_lets_listed_embedding_origins_chat(client_with):
-    client = client_with(cors_origins=["https://gemeente.example"])
-    preflight = client.options(
+def preflight_chat(client, origin: str, request_headers: str):
+    """A browser's CORS preflight for POST /chat."""
+    return client.options(
         "/chat",
         headers={
-            "Origin": "https://gemeente.example",
+            "Origin": origin,
             "Access-Control-Request-Method": "POST",
-            "Access-Control-Request-Headers": "content-type",
+            "Access-Control-Request-Headers": request_headers,
         },
     )
+
+
+def test_cors_lets_listed_embedding_origins_chat(client_with):
+    client = client_with(cors_origins=["https://gemeente.example"])
+    preflight = preflight_chat(client, "https://gemeente.example", "content-type")
     assert preflight.status_code == 200
     assert preflight.headers["access-control-allow-origin"] == "https://gemeente.example"
     assert "POST" in preflight.headers["access-control-allow-methods"]
@@ -243,14 +248,7 @@ def test_cors_refuses_other_origins(client_with):
 
 def test_cors_never_allows_the_authorization_header(client_with):
     client = client_with(cors_origins=["https://gemeente.example"])
-    preflight = client.options(
-        "/chat",
-        headers={
-            "Origin": "https://gemeente.example",
-            "Access-Control-Request-Method": "POST",
-            "Access-Control-Request-Headers": "authorization",
-        },
-    )
+    preflight = preflight_chat(client, "https://gemeente.example", "authorization")
     assert preflight.status_code == 400
 
 
