@@ -180,7 +180,7 @@ def _local(session: Session, query: Query, origin: Origin, categories: list[str]
 
 
 def _national(session: Session, categories: list[str], query: Query) -> list[str]:
-    """Active national services that fit the interest; else those that work by phone."""
+    """Active national services that fit the interest; when none do, those that work by phone."""
     stmt = (
         select(m.Service.id)
         .where(
@@ -192,19 +192,19 @@ def _national(session: Session, categories: list[str], query: Query) -> list[str
         )
         .order_by(m.Service.name)
     )
-    all_ids = list(session.execute(stmt).scalars())
-    if categories:
-        fitting = set(
-            session.execute(
-                stmt.where(_has_term(_term_ids(taxonomy.ACTIVITIES, categories)))
-            ).scalars()
-        )
-        all_ids.sort(key=lambda sid: sid not in fitting)
-    return all_ids
+    for wanted in (categories, [PHONE_CATEGORY]):
+        found = session.execute(stmt.where(_has_term(_term_ids(taxonomy.ACTIVITIES, wanted))))
+        ids = list(found.scalars())
+        if ids:
+            return ids
+    return []
 
 
-def _grouped(session: Session, stmt) -> dict[str, list]:
-    """Rows of `stmt` (first column a service id) grouped by service id."""
+def _by_service(session: Session, key, ids: list[str], *columns, join=None) -> dict[str, list]:
+    """Rows of `columns` for the services `ids` (matched on `key`), grouped by service id."""
+    stmt = select(key, *columns).where(key.in_(ids))
+    if join is not None:
+        stmt = stmt.join(*join)
     found: dict[str, list] = {}
     for row in session.execute(stmt):
         found.setdefault(row[0], []).append(row[1:])
@@ -214,49 +214,45 @@ def _grouped(session: Session, stmt) -> dict[str, list]:
 def _load(session: Session, page: list[tuple[str, float | None]]) -> list[Result]:
     """The details of one page of services, in a few small queries (no ORM objects)."""
     ids = [sid for sid, _ in page]
-    base = {
-        row.id: row
-        for row in session.execute(
-            select(m.Service.id, m.Service.name, m.Service.description, m.Service.url,
-                   m.Service.fees_description, m.Organization.name.label("organization"))
-            .join(m.Organization)
-            .where(m.Service.id.in_(ids))
-        )
-    }  # fmt: skip
-    sal = m.ServiceAtLocation
-    addresses = _grouped(session, select(sal.service_id, m.Address.address_1, m.Address.city)
-                         .join(m.Address, m.Address.location_id == sal.location_id)
-                         .where(sal.service_id.in_(ids)))  # fmt: skip
-    schedules = _grouped(session, select(m.Schedule.service_id, m.Schedule.freq,
-                         m.Schedule.interval, m.Schedule.byday, m.Schedule.opens_at,
-                         m.Schedule.closes_at).where(m.Schedule.service_id.in_(ids)))  # fmt: skip
-    costs = _grouped(session, select(m.CostOption.service_id, m.CostOption.amount)
-                     .where(m.CostOption.service_id.in_(ids)))  # fmt: skip
-    phones = _grouped(session, select(m.Phone.service_id, m.Phone.number)
-                      .where(m.Phone.service_id.in_(ids)))  # fmt: skip
-    codes = _grouped(session, select(m.Attribute.link_id, m.TaxonomyTerm.taxonomy_id,
-                     m.TaxonomyTerm.code).join(m.TaxonomyTerm)
-                     .where(m.Attribute.link_id.in_(ids)))  # fmt: skip
-    areas = _grouped(session, select(m.ServiceArea.service_id, m.ServiceArea.name)
-                     .where(m.ServiceArea.service_id.in_(ids)))  # fmt: skip
+    service, schedule = m.Service, m.Schedule
+    base = _by_service(
+        session, service.id, ids, service.name, service.description, service.url,
+        service.fees_description, m.Organization.name, join=(m.Organization,),
+    )  # fmt: skip
+    addresses = _by_service(
+        session, m.ServiceAtLocation.service_id, ids, m.Address.address_1, m.Address.city,
+        join=(m.Address, m.Address.location_id == m.ServiceAtLocation.location_id),
+    )  # fmt: skip
+    schedules = _by_service(
+        session, schedule.service_id, ids, schedule.freq, schedule.interval, schedule.byday,
+        schedule.opens_at, schedule.closes_at,
+    )  # fmt: skip
+    costs = _by_service(session, m.CostOption.service_id, ids, m.CostOption.amount)
+    phones = _by_service(session, m.Phone.service_id, ids, m.Phone.number)
+    codes = _by_service(
+        session, m.Attribute.link_id, ids, m.TaxonomyTerm.taxonomy_id, m.TaxonomyTerm.code,
+        join=(m.TaxonomyTerm,),
+    )  # fmt: skip
+    areas = _by_service(session, m.ServiceArea.service_id, ids, m.ServiceArea.name)
     results = []
     for sid, distance in page:
-        row, terms = base[sid], set(codes.get(sid, []))
+        ((name, description, url, fees, organization),) = base[sid]
+        terms = set(codes.get(sid, []))
         address = addresses.get(sid, [None])[0]
-        schedule = schedules.get(sid, [None])[0]
+        when = schedules.get(sid, [None])[0]
         results.append(
             Result(
                 id=sid,
-                name=row.name,
-                organization=row.organization,
-                description=row.description or "",
+                name=name,
+                organization=organization,
+                description=description or "",
                 categories=sorted(c for t, c in terms if t == taxonomy.ACTIVITIES),
                 address=f"{address[0]}, {address[1]}" if address else "",
                 distance_km=round(distance, 1) if distance is not None else None,
-                schedule=schedule_text(*schedule) if schedule else "",
-                cost=cost_text([c[0] for c in costs.get(sid, [])], row.fees_description),
+                schedule=schedule_text(*when) if when else "",
+                cost=cost_text([c[0] for c in costs.get(sid, [])], fees),
                 phone=phones[sid][0][0] if sid in phones else "",
-                url=row.url or "",
+                url=url or "",
                 example=(taxonomy.MARKERS, taxonomy.EXAMPLE) in terms,
                 national=(taxonomy.NATIONAL_AREA,) in areas.get(sid, []),
             )

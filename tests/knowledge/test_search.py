@@ -162,15 +162,24 @@ def test_nothing_local_falls_back_to_national_phone_initiatives_and_says_so(engi
     outcome = search.search(engine, Query(q="zingen", place="Appingedam"))
     assert outcome.status == "fallback"
     assert outcome.results and all(r.national for r in outcome.results)
-    assert "Zilverlijn" in [r.name for r in outcome.results]
+    assert [r.name for r in outcome.results] == ["Zilverlijn"]  # none fit: those by phone
     assert "vond ik nu niets" in status_text(outcome)
     assert "heel Nederland" in card_text(outcome.results[0])
 
 
+def test_the_fallback_prefers_national_initiatives_that_fit_the_interest(engine):
+    outcome = search.search(engine, Query(q="koffie drinken", place="Appingedam"))
+    assert outcome.status == "fallback"
+    assert [r.name for r in outcome.results] == ["Alzheimer Café"]
+
+
 def test_unverified_national_initiatives_are_never_shown(engine):
     hidden = {item["name"] for _, item in national_services() if item["status"] != "active"}
-    outcome = search.search(engine, Query(q="", limit=50))
-    assert hidden and not hidden & {r.name for r in outcome.results}
+    shown = set()
+    for word in ["koffie", "wandelen", "bellen", "vrijwilligerswerk", "sport", "eten", "vervoer"]:
+        outcome = search.search(engine, Query(q=word, place="Appingedam", limit=50))
+        shown |= {r.name for r in outcome.results}
+    assert len(hidden) >= 15 and shown and not hidden & shown
 
 
 @pytest.mark.parametrize("place", ["Atlantis", "0000", "1004 ZZ", "Zwolle-Noordpool"])
