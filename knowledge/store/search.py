@@ -181,15 +181,12 @@ def _local(session: Session, query: Query, origin: Origin, categories: list[str]
 
 def _national(session: Session, categories: list[str], query: Query) -> list[str]:
     """Active national services that fit the interest; when none do, those that work by phone."""
+    # From the few service areas to the services, not through every service.
     stmt = (
         select(m.Service.id)
-        .where(
-            exists().where(
-                m.ServiceArea.service_id == m.Service.id,
-                m.ServiceArea.name == taxonomy.NATIONAL_AREA,
-            ),
-            *_filters(query),
-        )
+        .select_from(m.ServiceArea)
+        .join(m.Service, m.Service.id == m.ServiceArea.service_id)
+        .where(m.ServiceArea.name == taxonomy.NATIONAL_AREA, *_filters(query))
         .order_by(m.Service.name)
     )
     for wanted in (categories, [PHONE_CATEGORY]):
