@@ -27,10 +27,13 @@ def full_conversation(stack, page: Page) -> Widget:
 
 
 def fits_on_screen(page: Page) -> dict:
-    """Where the panel and its controls are, and whether anything scrolls sideways."""
+    """Where the panel and its controls are once it has opened, and whether anything scrolls."""
     return page.evaluate(
-        f"""() => {{
+        f"""async () => {{
             const root = {SHADOW};
+            const opening = root.querySelector('.panel').getAnimations({{subtree: true}})
+                .filter((a) => a.effect.getTiming().iterations !== Infinity);
+            await Promise.all(opening.map((a) => a.finished));
             const box = (s) => root.querySelector(s).getBoundingClientRect();
             const panel = box('.panel'), input = box('#omzien-input'), send = box('.send');
             const log = root.querySelector('.log');
