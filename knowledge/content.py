@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 
 from knowledge.paths import CONTENT
-from omzien.settings import get_settings
+from omzien.settings import Settings, get_settings
 
 TEXT_FILES = [
     "welcome",
@@ -34,9 +34,9 @@ def texts() -> dict[str, list[dict[str, Any]]]:
     return merged
 
 
-def render(key: str, **values: Any) -> list[dict[str, Any]]:
-    """The messages of `key`, with {placeholders} filled from settings and `values`."""
-    fill = {**get_settings().helpline_placeholders(), **values}
+def render(key: str, settings: Settings | None = None, **values: Any) -> list[dict[str, Any]]:
+    """The messages of `key`, {placeholders} filled from `settings` (default: the process's)."""
+    fill = {**(settings or get_settings()).helpline_placeholders(), **values}
     rendered = []
     for message in texts()[key]:
         out: dict[str, Any] = {"text": message["text"].format(**fill).strip()}

@@ -21,9 +21,10 @@ FORGET_OLD_CONVERSATIONS = text(f"DELETE FROM events WHERE sender_id IN ({OLD_CO
 
 
 def tracker_engine(settings: Settings) -> Engine:
-    """An engine on Rasa's tracker store database, as bot/endpoints.yml configures it."""
-    if settings.tracker_dialect == "sqlite":
-        return engine_for(f"sqlite:///{settings.tracker_db}")
+    """An engine on Rasa's tracker store database, as bot/endpoints.yml configures it.
+
+    Not `engine_for`: its SQLite settings (WAL) are for our own database, not Rasa's.
+    """
     return create_engine(URL.create(settings.tracker_dialect, database=settings.tracker_db))
 
 
@@ -43,8 +44,14 @@ def run_retention(settings: Settings, now: dt.datetime | None = None) -> dict[st
     now = now or utc_now()  # naive UTC, as the callback table stores it
     stamp = now.replace(tzinfo=dt.UTC).timestamp()
     return {
-        "conversations": forget_old_conversations(
-            tracker_engine(settings), settings.conversation_retention_days, stamp
-        ),
+        "conversations": _forget_with(settings, stamp),
         "callback_requests": purge_expired(engine_for(settings.database_url), now),
     }
+
+
+def _forget_with(settings: Settings, now: float) -> int:
+    engine = tracker_engine(settings)
+    try:
+        return forget_old_conversations(engine, settings.conversation_retention_days, now)
+    finally:
+        engine.dispose()

@@ -61,7 +61,8 @@ class Settings(BaseSettings):
     # Fernet key(s), comma-separated, the first encrypts: callback numbers at rest.
     callback_encryption_key: str | None = None
     callback_retention_days: int = 14
-    # Omzien's own numbers, for display (landing page, README); not used for routing.
+    # Omzien's own numbers: shown on the landing page; the phone number is also the caller ID
+    # of transfers when Twilio does not say which number was called.
     phone_line_number: str = ""
     whatsapp_number: str = ""
 

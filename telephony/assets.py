@@ -1,9 +1,9 @@
-"""Responses with an ETag and Cache-Control, and 304 when the browser's copy is current."""
+"""Response bodies with an ETag and Cache-Control, and 304 when the browser's copy is current."""
 
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
+from dataclasses import dataclass
 from pathlib import Path
 
 from fastapi import Request, Response
@@ -25,32 +25,32 @@ def etag_matches(if_none_match: str | None, etag: str) -> bool:
     return any(tag.strip().removeprefix("W/") == etag for tag in if_none_match.split(","))
 
 
-def cached_response(
-    request: Request,
-    body: bytes,
-    media_type: str,
-    cache_control: str,
-    headers: dict[str, str] | None = None,
-) -> Response:
-    """`body` with validators; an empty 304 when the request's If-None-Match fits."""
-    etag = etag_of(body)
-    all_headers = {
-        "ETag": etag,
-        "Cache-Control": cache_control,
-        "X-Content-Type-Options": "nosniff",
-        **(headers or {}),
-    }
-    if etag_matches(request.headers.get("if-none-match"), etag):
-        return Response(status_code=304, headers=all_headers)
-    return Response(content=body, media_type=media_type, headers=all_headers)
+@dataclass(frozen=True)
+class CachedBody:
+    """A body that does not change while the app runs, with its headers worked out once."""
 
+    body: bytes
+    media_type: str
+    headers: dict[str, str]
 
-@lru_cache(maxsize=16)
-def _read(path: Path, modified_ns: int) -> bytes:
-    return path.read_bytes()
+    @classmethod
+    def of(
+        cls,
+        body: bytes,
+        media_type: str,
+        cache_control: str,
+        headers: dict[str, str] | None = None,
+    ) -> CachedBody:
+        """`body` with its ETag, `cache_control`, nosniff and any further `headers`."""
+        validators = {
+            "ETag": etag_of(body),
+            "Cache-Control": cache_control,
+            "X-Content-Type-Options": "nosniff",
+        }
+        return cls(body, media_type, {**validators, **(headers or {})})
 
-
-def static_file(name: str) -> bytes:
-    """A file of telephony/static, read again only after it changed on disk."""
-    path = STATIC / name
-    return _read(path, path.stat().st_mtime_ns)
+    def response(self, request: Request) -> Response:
+        """The body, or an empty 304 when the request's If-None-Match names its ETag."""
+        if etag_matches(request.headers.get("if-none-match"), self.headers["ETag"]):
+            return Response(status_code=304, headers=self.headers)
+        return Response(content=self.body, media_type=self.media_type, headers=self.headers)

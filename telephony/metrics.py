@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from sqlalchemy import Column, Date, Integer, String, func, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from omzien.db import Base
 
+log = logging.getLogger(__name__)
 # The custom payload {"handover": kind} that the bot sends, and the counter it feeds.
 COUNTED_HANDOVERS = {"crisis": "crisis_referrals", "human_line": "human_handovers"}
 
@@ -53,3 +56,14 @@ def totals(engine: Engine) -> dict[str, int]:
         ).all()
     found = {name: int(total) for name, total in rows}
     return {name: found.get(name, 0) for name in COUNTED_HANDOVERS.values()}
+
+
+async def count_handovers(engine: Engine, messages: list) -> None:
+    """Count the crisis and human-line handovers among the bot's messages; never raises."""
+    try:
+        for message in messages:
+            kind = (message.custom or {}).get("handover")
+            if kind in COUNTED_HANDOVERS:
+                await run_in_threadpool(increment, engine, COUNTED_HANDOVERS[kind])
+    except Exception:  # noqa: BLE001 - a counter must never cost a person their answer
+        log.exception("could not count a handover")

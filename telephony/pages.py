@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from knowledge.paths import CONTENT
 from omzien.settings import Settings
+from telephony.twilio.numbers import international
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PRIVACY_PATH = "/privacy"
@@ -26,14 +27,7 @@ def tel_href(number: str) -> str:
 
 def whatsapp_href(number: str) -> str:
     """A WhatsApp chat link (wa.me wants the international number without + or 00)."""
-    digits = re.sub(r"\D", "", number)
-    if number.strip().startswith("+"):
-        international = digits
-    elif digits.startswith("00"):
-        international = digits[2:]
-    else:
-        international = "31" + digits.removeprefix("0")  # a Dutch national number
-    return f"https://wa.me/{international}"
+    return f"https://wa.me/{international(number).removeprefix('+')}"
 
 
 def site_name(url: str) -> str:

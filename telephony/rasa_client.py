@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 
@@ -34,6 +35,36 @@ class RasaClient:
                 raise ValueError("Rasa answered with something other than a list of messages")
             return [to_bot_message(item) for item in items]
         except (httpx.HTTPError, ValueError) as error:
+            raise BotUnavailable(type(error).__name__) from error
+
+    def _tracker_url(self, sender_id: str) -> str:
+        return f"{self.rasa_url}/conversations/{quote(sender_id, safe='')}/tracker"
+
+    async def session_events(self, sender_id: str, timeout_s: float = 2.0) -> list[dict[str, Any]]:
+        """The events of a conversation's current session (Rasa's HTTP API, `--enable-api`)."""
+        try:
+            response = await self.client.get(
+                self._tracker_url(sender_id),
+                params={"include_events": "AFTER_RESTART"},
+                timeout=timeout_s,
+            )
+            response.raise_for_status()
+            events = response.json().get("events") or []
+            return [event for event in events if isinstance(event, dict)]
+        except (httpx.HTTPError, ValueError, AttributeError) as error:
+            raise BotUnavailable(type(error).__name__) from error
+
+    async def restart(self, sender_id: str, timeout_s: float = 5.0) -> None:
+        """End a conversation's session with a restart event, so nothing carries over."""
+        try:
+            response = await self.client.post(
+                f"{self._tracker_url(sender_id)}/events",
+                params={"include_events": "NONE"},
+                json=[{"event": "restart"}],
+                timeout=timeout_s,
+            )
+            response.raise_for_status()
+        except httpx.HTTPError as error:
             raise BotUnavailable(type(error).__name__) from error
 
     async def is_up(self, url: str) -> bool:

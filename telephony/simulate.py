@@ -24,6 +24,7 @@ from telephony.twilio import webhooks
 Ask = Callable[[str], "str | None"]
 Show = Callable[[str], None]
 OMZIEN_NUMBER = "+31850000000"
+CALLER = "+31600000000"
 DIAL_OUTCOMES = {"a": "completed", "b": "busy", "g": "no-answer", "f": "failed"}
 MEDIA = {"/foto": "image/jpeg", "/spraak": "audio/ogg"}
 
@@ -63,7 +64,7 @@ def answer_fields(answer: str) -> dict[str, str]:
     return {"SpeechResult": answer, "Confidence": "0.9"} if answer else {}
 
 
-def run_call(bridge: Bridge, ask: Ask, show: Show, caller: str = "+31600000000") -> None:
+def run_call(bridge: Bridge, ask: Ask, show: Show, caller: str = CALLER) -> None:
     """One phone call, from ringing to hanging up."""
     call = {"CallSid": f"CA{uuid.uuid4().hex}", "From": caller, "To": OMZIEN_NUMBER}
     twiml = bridge.post(webhooks.VOICE, {**call, "CallStatus": "ringing"})
@@ -107,7 +108,7 @@ def _dial(bridge: Bridge, dial: ET.Element, call: dict, ask: Ask, show: Show):
     return bridge.post(dial.get("action"), {**call, "DialCallStatus": status})
 
 
-def run_whatsapp(bridge: Bridge, ask: Ask, show: Show, sender: str = "+31600000000") -> None:
+def run_whatsapp(bridge: Bridge, ask: Ask, show: Show, sender: str = CALLER) -> None:
     """A WhatsApp chat, one message at a time."""
     while (line := ask("jij> ")) is not None:
         params = {
@@ -137,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m telephony.simulate", description=__doc__)
     parser.add_argument("channel", choices=["call", "whatsapp"])
     parser.add_argument("--url", default=f"http://127.0.0.1:{settings.gateway_port}")
-    parser.add_argument("--from", dest="caller", default="+31600000000")
+    parser.add_argument("--from", dest="caller", default=CALLER)
     args = parser.parse_args(argv)
     with httpx.Client(base_url=args.url, timeout=20) as client:
         bridge = Bridge(client, settings)

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from knowledge import interests, places
 from knowledge.store import taxonomy
-from knowledge.store.describe import DAY_NAMES
+from knowledge.store.describe import DAY_CODES
 
 COLUMNS = [
     "id", "organisatie", "naam", "omschrijving", "activiteiten", "doelgroepen", "adres",
@@ -41,8 +41,6 @@ COLUMNS = [
     "toegankelijkheid", "talen", "voorbeeld", "bijgewerkt",
 ]  # fmt: skip
 REQUIRED = ["organisatie", "naam", "activiteiten", "adres", "postcode", "plaats"]
-DAYS = {"ma": "MO", "di": "TU", "wo": "WE", "do": "TH", "vr": "FR", "za": "SA", "zo": "SU"}
-FULL_DAYS = {name: code for code, name in DAY_NAMES.items()}
 ORDINALS = {"1e": "1", "2e": "2", "3e": "3", "4e": "4", "laatste": "-1"}
 FREQUENCIES = {
     "wekelijks": ("WEEKLY", 1),
@@ -98,7 +96,7 @@ def _byday(line: int, value: str) -> str | None:
     for part in filter(None, (p.strip().lower() for p in value.split(";"))):
         words = part.split()
         ordinal = {1: "", 2: ORDINALS.get(words[0])}.get(len(words))
-        day = DAYS.get(words[-1]) or FULL_DAYS.get(words[-1])
+        day = DAY_CODES.get(words[-1])
         if day is None or ordinal is None:
             raise RowError(line, "dagen", f"'{part}' is geen dag (ma, di, wo, ... of '1e di')")
         days.append(f"{ordinal}{day}")

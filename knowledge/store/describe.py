@@ -8,6 +8,12 @@ DAY_NAMES = {
     "MO": "maandag", "TU": "dinsdag", "WE": "woensdag", "TH": "donderdag",
     "FR": "vrijdag", "SA": "zaterdag", "SU": "zondag",
 }  # fmt: skip
+# "maandag", "ma" (how Dutch abbreviates days) and "mo" (RFC 5545) -> "MO".
+DAY_CODES = {
+    **{name: code for code, name in DAY_NAMES.items()},
+    **{name[:2]: code for code, name in DAY_NAMES.items()},
+    **{code.lower(): code for code in DAY_NAMES},
+}
 ORDINAL_NAMES = {"1": "eerste", "2": "tweede", "3": "derde", "4": "vierde", "-1": "laatste"}
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from functools import lru_cache
 
 from pydantic import BaseModel, Field, HttpUrl, confloat, constr, validator
 
@@ -11,7 +11,6 @@ from knowledge.store import models as m
 
 Id = constr(strip_whitespace=True, min_length=1, max_length=250)
 Text = constr(strip_whitespace=True, max_length=5000)
-DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 class Record(BaseModel):
@@ -202,6 +201,17 @@ class ServiceIn(Record):
     attributes: list[AttributeIn] = []
 
 
+# The service's simple child lists: attribute name, HSDS record and table.
+CHILDREN = (
+    ("schedules", ScheduleIn, m.Schedule),
+    ("phones", PhoneIn, m.Phone),
+    ("contacts", ContactIn, m.Contact),
+    ("cost_options", CostOptionIn, m.CostOption),
+    ("languages", LanguageIn, m.Language),
+    ("service_areas", ServiceAreaIn, m.ServiceArea),
+)
+
+
 def _columns(record: BaseModel, exclude: set[str] = frozenset()) -> dict:
     return {
         key: str(value) if key in ("url", "website") and value is not None else value
@@ -210,7 +220,7 @@ def _columns(record: BaseModel, exclude: set[str] = frozenset()) -> dict:
     }
 
 
-def to_rows(service: ServiceIn, search_terms: str) -> m.Service:
+def to_rows(service: ServiceIn, search_terms: str = "") -> m.Service:
     """The ORM object graph of one validated service, ready for `Session.merge`."""
     org = m.Organization(**_columns(service.organization))
     row = m.Service(
@@ -227,12 +237,8 @@ def to_rows(service: ServiceIn, search_terms: str) -> m.Service:
         row.service_at_locations.append(
             m.ServiceAtLocation(id=sal.id, description=sal.description, location=location)
         )
-    row.schedules = [m.Schedule(**_columns(s)) for s in service.schedules]
-    row.phones = [m.Phone(**_columns(p)) for p in service.phones]
-    row.contacts = [m.Contact(**_columns(c)) for c in service.contacts]
-    row.cost_options = [m.CostOption(**_columns(c)) for c in service.cost_options]
-    row.languages = [m.Language(**_columns(lang)) for lang in service.languages]
-    row.service_areas = [m.ServiceArea(**_columns(a)) for a in service.service_areas]
+    for name, _, table in CHILDREN:
+        setattr(row, name, [table(**_columns(child)) for child in getattr(service, name)])
     row.attributes = [
         m.Attribute(
             id=a.id,
@@ -254,12 +260,11 @@ def _plain(row, fields: list[str]) -> dict:
         value = getattr(row, name)
         if isinstance(value, dt.date | dt.time):
             value = value.isoformat()
-        elif isinstance(value, Decimal):
-            value = float(value)
         out[name] = value
     return out
 
 
+@lru_cache
 def _fields(model: type[BaseModel]) -> list[str]:
     return [
         name
@@ -286,14 +291,7 @@ def to_hsds(row: m.Service) -> dict:
         }
         for sal in sorted(row.service_at_locations, key=lambda s: s.id)
     ]
-    for name, model in (
-        ("schedules", ScheduleIn),
-        ("phones", PhoneIn),
-        ("contacts", ContactIn),
-        ("cost_options", CostOptionIn),
-        ("languages", LanguageIn),
-        ("service_areas", ServiceAreaIn),
-    ):
+    for name, model, _ in CHILDREN:
         out[name] = [_plain(r, _fields(model)) for r in sorted(getattr(row, name), key=_id)]
     out["attributes"] = [
         {

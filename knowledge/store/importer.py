@@ -138,12 +138,13 @@ def upsert(session: Session, services: list[ServiceIn]) -> ImportReport:
         .all()
     } if ids else {}  # fmt: skip
     for service in services:
-        terms = search_terms(service)
-        rows = to_rows(service, terms)
+        rows = to_rows(service)
         old = existing.get(service.id)
         if old is not None and to_hsds(old) == to_hsds(rows):
             report.unchanged.append(service.id)
             continue
+        terms = search_terms(service)  # lemmatising costs; only for new and changed services
+        rows.search_terms = terms
         session.merge(rows)
         session.flush()
         replace_rows(session, service, terms)

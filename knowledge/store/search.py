@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from knowledge import interests
 from knowledge.store import models as m
 from knowledge.store import taxonomy
-from knowledge.store.describe import DAY_NAMES, cost_text, schedule_text
+from knowledge.store.describe import DAY_CODES, cost_text, schedule_text
 from knowledge.store.places import Origin, resolve_origin
 
 # Words that say nothing about the activity itself ("ik zoek graag iets leuks").
@@ -23,11 +23,6 @@ FILLER = frozenset(
     "buurt plaats wonen woon ergens andere anders vaak soms lekker".split()
 )
 PHONE_CATEGORY = "telefoon en gesprek"
-DAY_CODES = {
-    **{name: code for code, name in DAY_NAMES.items()},
-    **{c.lower(): c for c in DAY_NAMES},
-}
-DAY_CODES.update({name[:2]: code for code, name in DAY_NAMES.items()})
 
 
 @dataclass
@@ -74,11 +69,6 @@ class Outcome:
     categories: list[str]
     total: int
     results: list[Result] = field(default_factory=list)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    return haversine_from(lat1, lon1)(lat2, lon2)
 
 
 def haversine_from(lat1: float, lon1: float):

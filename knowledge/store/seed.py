@@ -11,12 +11,25 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from knowledge.initiatives import CATEGORY_TO_ACTIVITY
 from knowledge.paths import DATA
 from knowledge.store import importer, taxonomy
 from knowledge.store.reference import Municipality, Postcode, Town
 
 EXAMPLE_DATA = DATA / "voorbeeld_activiteiten.csv"
+# landelijke_initiatieven.json's categories mapped onto Omzien's activity taxonomy keys.
+CATEGORY_TO_ACTIVITY = {
+    "samen eten": "samen eten",
+    "samen bewegen/sporten": "bewegen en sport",
+    "wandelen": "wandelen",
+    "creatief/cultuur": "creatief en cultuur",
+    "spel": "spel en denksport",
+    "koffie/ontmoeting": "koffie en ontmoeting",
+    "maatje/bezoek": "maatje en bezoek",
+    "telefoon/gesprek": "telefoon en gesprek",
+    "vrijwilligerswerk": "vrijwilligerswerk",
+    "digitaal": "digitaal",
+    "vervoer": "vervoer",
+}
 GROUPS = {"ouderen 75+": "ouderen"}
 
 

@@ -5,10 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from sqlalchemy.engine import Engine
-
 from telephony.rasa_client import BotUnavailable, RasaClient
-from telephony.routers.chat import count_handovers
 from telephony.schemas import BotMessage
 
 log = logging.getLogger(__name__)
@@ -39,11 +36,3 @@ def up_to_crisis(messages: list[BotMessage]) -> list[BotMessage]:
         if (message.custom or {}).get("handover") == "crisis":
             return messages[:index]
     return messages
-
-
-async def count(engine: Engine, messages: list[BotMessage]) -> None:
-    """Count handovers like the web chat does; a failing counter never costs a caller."""
-    try:
-        await count_handovers(engine, messages)
-    except Exception:  # noqa: BLE001 - a counter must never cost a person their answer
-        log.exception("could not count a handover")

@@ -9,14 +9,13 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException
-from twilio.twiml.voice_response import VoiceResponse
 
 from omzien.settings import Settings
 from telephony.twilio import webhooks
 from telephony.twilio.numbers import own_number
 from telephony.twilio.signature import form_params, verified_twilio_form
 from telephony.twilio.texts import text
-from telephony.twilio.twiml import fail_open, say_all, twiml_response, whatsapp_messages
+from telephony.twilio.twiml import fail_open, twiml_response, whatsapp_messages, whisper_twiml
 
 log = logging.getLogger(__name__)
 Fallback = Callable[[Settings, dict[str, str]], Response]
@@ -47,31 +46,36 @@ def twiml_safe_route(fallback: Fallback) -> type[APIRoute]:
     return TwimlSafeRoute
 
 
-def _voice_fallback(settings: Settings, form: dict[str, str]) -> Response:
+def voice_fallback(settings: Settings, form: dict[str, str]) -> Response:
+    """The caller goes to the human line, with one short sentence first."""
     return twiml_response(fail_open(settings, own_number(settings, form)))
 
 
-def _whatsapp_fallback(settings: Settings, form: dict[str, str]) -> Response:
+def whatsapp_fallback(settings: Settings, form: dict[str, str]) -> Response:
+    """The human line's number and chat, as a WhatsApp message."""
     return twiml_response(whatsapp_messages([text(settings, "whatsapp_unavailable")]))
 
 
 def _whisper_fallback(settings: Settings, form: dict[str, str]) -> Response:
     # The volunteer's leg: never a Dial here, only the anonymous announcement.
-    response = VoiceResponse()
-    say_all(response, settings, [text(settings, "whisper_generic")])
-    return twiml_response(response)
+    return twiml_response(whisper_twiml(settings, None))
 
 
-VoiceRoute = twiml_safe_route(_voice_fallback)
-WhatsAppRoute = twiml_safe_route(_whatsapp_fallback)
+VoiceRoute = twiml_safe_route(voice_fallback)
+WhatsAppRoute = twiml_safe_route(whatsapp_fallback)
 WhisperRoute = twiml_safe_route(_whisper_fallback)
 
 
-def voice_router() -> APIRouter:
-    """A router for voice webhooks: signature checked, and TwiML to the human line on any error."""
+def twilio_router(prefix: str, tag: str, route_class: type[APIRoute]) -> APIRouter:
+    """A router for Twilio webhooks: signature checked, and `route_class`'s TwiML on any error."""
     return APIRouter(
-        prefix=webhooks.VOICE,
-        tags=["twilio-voice"],
-        route_class=VoiceRoute,
+        prefix=prefix,
+        tags=[tag],
+        route_class=route_class,
         dependencies=[Depends(verified_twilio_form)],
     )
+
+
+def voice_router(route_class: type[APIRoute] = VoiceRoute) -> APIRouter:
+    """A router for voice webhooks; by default any error puts the caller through to a human."""
+    return twilio_router(webhooks.VOICE, "twilio-voice", route_class)

@@ -8,11 +8,8 @@ from __future__ import annotations
 
 import logging
 from typing import Any
-from urllib.parse import quote
 
-import httpx
-
-from telephony.rasa_client import RasaClient
+from telephony.rasa_client import BotUnavailable, RasaClient
 
 log = logging.getLogger(__name__)
 
@@ -27,10 +24,8 @@ TOPIC_OF_INTENT = {
     "volunteer": "volunteer",
 }
 DEFAULT_TOPIC = "talk"
-
-
-def _tracker_url(rasa: RasaClient, conversation_id: str) -> str:
-    return f"{rasa.rasa_url}/conversations/{quote(conversation_id, safe='')}/tracker"
+# Every topic key (each has a text "topic_<key>" in knowledge/content/telephony.yml).
+TOPICS = frozenset({*TOPIC_OF_INTENT.values(), DEFAULT_TOPIC})
 
 
 async def tracker_events(
@@ -38,16 +33,9 @@ async def tracker_events(
 ) -> list[dict[str, Any]]:
     """The events of the conversation's current session; empty when Rasa cannot tell."""
     try:
-        response = await rasa.client.get(
-            _tracker_url(rasa, conversation_id),
-            params={"include_events": "AFTER_RESTART"},
-            timeout=timeout_s,
-        )
-        response.raise_for_status()
-        events = response.json().get("events") or []
-        return [event for event in events if isinstance(event, dict)]
-    except (httpx.HTTPError, ValueError, AttributeError) as error:
-        log.warning("could not read a conversation from Rasa: %s", type(error).__name__)
+        return await rasa.session_events(conversation_id, timeout_s)
+    except BotUnavailable as error:
+        log.warning("could not read a conversation from Rasa: %s", error)
         return []
 
 
@@ -73,17 +61,11 @@ def last_turn_payloads(events: list[dict[str, Any]]) -> list[str]:
     return payloads
 
 
-async def close_session(rasa: RasaClient, conversation_id: str, timeout_s: float = 5.0) -> bool:
+async def close_session(rasa: RasaClient, conversation_id: str) -> bool:
     """End the conversation's session (a restart event), so nothing carries over."""
     try:
-        response = await rasa.client.post(
-            f"{_tracker_url(rasa, conversation_id)}/events",
-            params={"include_events": "NONE"},
-            json=[{"event": "restart"}],
-            timeout=timeout_s,
-        )
-        response.raise_for_status()
+        await rasa.restart(conversation_id)
         return True
-    except httpx.HTTPError as error:
-        log.warning("could not close a conversation's session: %s", type(error).__name__)
+    except BotUnavailable as error:
+        log.warning("could not close a conversation's session: %s", error)
         return False

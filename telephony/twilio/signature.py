@@ -17,6 +17,7 @@ from twilio.request_validator import RequestValidator
 
 from omzien.settings import Settings
 from telephony.dependencies import settings_dep
+from telephony.twilio.webhooks import absolute_url
 
 SIGNATURE_HEADER = "X-Twilio-Signature"
 FORM_TYPE = "application/x-www-form-urlencoded"
@@ -25,8 +26,7 @@ log = logging.getLogger(__name__)
 
 def signed_url(settings: Settings, request: Request) -> str:
     """The URL Twilio called, as the public sees it."""
-    query = request.url.query
-    return settings.public_base_url.rstrip("/") + request.url.path + (f"?{query}" if query else "")
+    return absolute_url(settings.public_base_url, request.url.path, request.url.query)
 
 
 async def form_params(request: Request) -> dict[str, str]:

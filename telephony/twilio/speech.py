@@ -97,15 +97,10 @@ def speakable(value: str, known_numbers: Iterable[str] = ()) -> str:
 
 
 def known_numbers(settings: Settings) -> list[str]:
-    """The helpline numbers from settings, also the short ones like 113 and 112."""
-    return [
-        settings.human_line_number,
-        settings.crisis_number,
-        settings.crisis_free_number,
-        settings.emergency_number,
-        settings.nonacute_number,
-        settings.phone_line_number,
-    ]
+    """The helpline numbers from settings, also the short ones like 113 and 112, and our own."""
+    helplines = settings.helpline_placeholders()
+    numbers = [value for name, value in helplines.items() if name.endswith("_number")]
+    return [*numbers, settings.phone_line_number]
 
 
 def speak(settings: Settings, value: str) -> str:

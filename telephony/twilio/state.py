@@ -9,16 +9,16 @@ holds no personal data: counts, the bot's button payloads and a topic key.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
 from starlette.datastructures import QueryParams
 
 from omzien.settings import Settings
+from telephony.twilio.session import TOPICS
+from telephony.twilio.webhooks import absolute_url
 
 LINES = ("human", "crisis")
-TOPICS = ("lonely", "other", "activity", "volunteer", "talk")
 
 
 @dataclass(frozen=True)
@@ -31,15 +31,14 @@ class VoiceState:
     topic: str | None = None
 
     @classmethod
-    def from_query(cls, query: QueryParams | Mapping[str, str]) -> VoiceState:
+    def from_query(cls, query: QueryParams) -> VoiceState:
         """Read the state back; anything unexpected falls back to the start state."""
         silences = query.get("silences", "0")
         line = query.get("line", "human")
         topic = query.get("topic")
-        buttons = query.getlist("b") if isinstance(query, QueryParams) else []
         return cls(
             silences=int(silences) if silences.isdigit() else 0,
-            buttons=tuple(buttons),
+            buttons=tuple(query.getlist("b")),
             line=line if line in LINES else "human",
             topic=topic if topic in TOPICS else None,
         )
@@ -64,4 +63,4 @@ class VoiceState:
 def public_url(settings: Settings, path: str, state: VoiceState | None = None) -> str:
     """The absolute URL Twilio should call next, with the state in its query string."""
     query = urlencode(state.query_pairs()) if state else ""
-    return settings.public_base_url.rstrip("/") + path + (f"?{query}" if query else "")
+    return absolute_url(settings.public_base_url, path, query)

@@ -10,5 +10,4 @@ from omzien.settings import Settings
 
 def text(settings: Settings, key: str, **values: Any) -> str:
     """All messages of a text key as one text, placeholders filled from `settings`."""
-    fill = {**settings.helpline_placeholders(), **values}
-    return "\n".join(message["text"] for message in render(key, **fill))
+    return "\n".join(message["text"] for message in render(key, settings, **values))

@@ -13,6 +13,7 @@ from telephony.twilio.hints import speech_hints
 from telephony.twilio.numbers import dial_target
 from telephony.twilio.speech import spoken_text
 from telephony.twilio.state import VoiceState, public_url
+from telephony.twilio.texts import text
 
 LANGUAGE = "nl-NL"
 WHATSAPP_LIMIT = 1600  # characters per WhatsApp message sent through Twilio
@@ -97,6 +98,17 @@ def connect_human(
 def fail_open(settings: Settings, caller_id: str | None) -> VoiceResponse:
     """The bot is down or too slow: one short sentence, then the human line."""
     return connect(settings, [spoken_text(settings, "voice_bot_unavailable")], "human", caller_id)
+
+
+def whisper_twiml(settings: Settings, topic: str | None) -> VoiceResponse:
+    """What the volunteer hears before the caller is connected: the topic only with consent."""
+    if topic:
+        sentence = text(settings, "whisper_topic", text=text(settings, f"topic_{topic}"))
+    else:
+        sentence = text(settings, "whisper_generic")
+    response = VoiceResponse()
+    say_all(response, settings, [sentence])
+    return response
 
 
 def split_message(body: str, limit: int = WHATSAPP_LIMIT) -> list[str]:

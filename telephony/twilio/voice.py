@@ -9,13 +9,14 @@ from sqlalchemy.engine import Engine
 from twilio.twiml.voice_response import VoiceResponse
 
 from omzien.settings import Settings
+from telephony import metrics
 from telephony.dependencies import EngineDep, RasaDep, SettingsDep
 from telephony.pseudonym import pseudonym
 from telephony.rasa_client import BotUnavailable, RasaClient
 from telephony.schemas import BotMessage
 from telephony.twilio import answers, webhooks
-from telephony.twilio.bot import ask_bot, count, handover_kind, up_to_crisis
-from telephony.twilio.errors import voice_router
+from telephony.twilio.bot import ask_bot, handover_kind, up_to_crisis
+from telephony.twilio.errors import voice_fallback, voice_router
 from telephony.twilio.numbers import own_number
 from telephony.twilio.session import close_session
 from telephony.twilio.signature import TwilioForm
@@ -68,7 +69,7 @@ async def bot_turn(
     except BotUnavailable as error:
         log.warning("assistant unavailable on the phone, caller put through: %s", error)
         return twiml_response(fail_open(settings, caller_id))
-    await count(engine, messages)
+    await metrics.count_handovers(engine, messages)
     return reply_to(settings, messages, caller_id)
 
 
@@ -116,7 +117,7 @@ async def turn(
 @router.post("/fallback")
 async def fallback(form: TwilioForm, settings: SettingsDep) -> Response:
     """Twilio's fallback URL: something failed on the way; the caller goes to the human line."""
-    return twiml_response(fail_open(settings, own_number(settings, form)))
+    return voice_fallback(settings, form)
 
 
 @router.post("/status")

@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request, Response
-from twilio.twiml.voice_response import VoiceResponse
+from fastapi import Request, Response
 
 from telephony.dependencies import EngineDep, RasaDep, SettingsDep
 from telephony.twilio import answers, webhooks
 from telephony.twilio.errors import WhisperRoute, voice_router
 from telephony.twilio.numbers import own_number
 from telephony.twilio.session import conversation_topic, tracker_events
-from telephony.twilio.signature import TwilioForm, verified_twilio_form
+from telephony.twilio.signature import TwilioForm
 from telephony.twilio.speech import spoken_text
 from telephony.twilio.state import VoiceState
-from telephony.twilio.texts import text
-from telephony.twilio.twiml import connect_human, goodbye, listen, say_all, twiml_response
+from telephony.twilio.twiml import connect_human, goodbye, listen, twiml_response, whisper_twiml
 from telephony.twilio.voice import bot_turn, call_conversation_id
 
 router = voice_router()
 # The whisper plays on the volunteer's leg of the call, so its fallback must never dial.
-whisper_router = APIRouter(
-    prefix=webhooks.VOICE,
-    tags=["twilio-voice"],
-    route_class=WhisperRoute,
-    dependencies=[Depends(verified_twilio_form)],
-)
+whisper_router = voice_router(WhisperRoute)
 
 
 @router.post("/offer")
@@ -61,11 +54,6 @@ async def whisper_consent(form: TwilioForm, settings: SettingsDep, rasa: RasaDep
 @whisper_router.post("/whisper")
 async def whisper(request: Request, form: TwilioForm, settings: SettingsDep) -> Response:
     """What the volunteer hears before the caller is connected: the topic only with consent."""
-    topic = VoiceState.from_query(request.query_params).topic
-    if topic:
-        sentence = text(settings, "whisper_topic", text=text(settings, f"topic_{topic}"))
-    else:
-        sentence = text(settings, "whisper_generic")
-    response = VoiceResponse()
-    say_all(response, settings, [sentence])
-    return twiml_response(response)
+    return twiml_response(
+        whisper_twiml(settings, VoiceState.from_query(request.query_params).topic)
+    )

@@ -25,7 +25,11 @@ CONSOLE_FIELDS = {
 }
 
 
+def absolute_url(public_base_url: str, path: str, query: str = "") -> str:
+    """The URL Twilio calls (and signs) for a path: the public base, the path, the query."""
+    return public_base_url.rstrip("/") + path + (f"?{query}" if query else "")
+
+
 def webhook_urls(public_base_url: str) -> dict[str, str]:
     """Console field -> the public URL Twilio must call."""
-    base = public_base_url.rstrip("/")
-    return {field: base + path for field, path in CONSOLE_FIELDS.items()}
+    return {field: absolute_url(public_base_url, path) for field, path in CONSOLE_FIELDS.items()}

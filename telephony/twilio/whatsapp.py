@@ -10,32 +10,28 @@ from __future__ import annotations
 import logging
 import re
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import Response
 from sqlalchemy.engine import Engine
 from starlette.concurrency import run_in_threadpool
 
 from omzien.settings import Settings
+from telephony import metrics
 from telephony.dependencies import EngineDep, RasaDep, SettingsDep
 from telephony.pseudonym import pseudonym
 from telephony.rasa_client import BotUnavailable, RasaClient
 from telephony.schemas import BotMessage
 from telephony.text import clean_message
 from telephony.twilio import webhooks
-from telephony.twilio.bot import ask_bot, count, handover_kind
+from telephony.twilio.bot import ask_bot, handover_kind
 from telephony.twilio.callbacks import request_callback
-from telephony.twilio.errors import WhatsAppRoute
+from telephony.twilio.errors import WhatsAppRoute, twilio_router, whatsapp_fallback
 from telephony.twilio.numbers import callable_number
 from telephony.twilio.session import last_turn_payloads, tracker_events
-from telephony.twilio.signature import TwilioForm, verified_twilio_form
+from telephony.twilio.signature import TwilioForm
 from telephony.twilio.texts import text
 from telephony.twilio.twiml import twiml_response, whatsapp_messages
 
-router = APIRouter(
-    prefix=webhooks.WHATSAPP,
-    tags=["twilio-whatsapp"],
-    route_class=WhatsAppRoute,
-    dependencies=[Depends(verified_twilio_form)],
-)
+router = twilio_router(webhooks.WHATSAPP, "twilio-whatsapp", WhatsAppRoute)
 log = logging.getLogger(__name__)
 CHOICE = re.compile(r"(\d{1,2})[.)]?")
 CALLBACK_WORD = "terugbellen"
@@ -89,7 +85,7 @@ async def answer(
     except BotUnavailable as error:
         log.warning("assistant unavailable for a WhatsApp message: %s", error)
         return [text(settings, "whatsapp_unavailable")]
-    await count(engine, messages)
+    await metrics.count_handovers(engine, messages)
     return [numbered_reply(settings, messages)]
 
 
@@ -111,4 +107,4 @@ async def incoming_message(
 @router.post("/fallback")
 async def fallback(form: TwilioForm, settings: SettingsDep) -> Response:
     """Twilio's fallback URL: the human line's number and chat."""
-    return twiml_response(whatsapp_messages([text(settings, "whatsapp_unavailable")]))
+    return whatsapp_fallback(settings, form)

@@ -12,7 +12,7 @@ from knowledge.places import postcode_point
 from knowledge.store import models, search
 from knowledge.store.answers import EXAMPLE_MARK, card_text, status_text
 from knowledge.store.importer import import_services
-from knowledge.store.search import Query, haversine_km
+from knowledge.store.search import Query, haversine_from
 from knowledge.store.seed import national_services
 from knowledge.store.taxonomy import ACTIVITIES, GROUPS, attribute
 from omzien.db import engine_for
@@ -75,7 +75,7 @@ def ids(outcome) -> list[str]:
 
 def test_haversine_matches_a_known_distance():
     amsterdam, utrecht = (52.3728, 4.8936), (52.0907, 5.1214)
-    assert haversine_km(*amsterdam, *utrecht) == pytest.approx(34.8, abs=0.5)
+    assert haversine_from(*amsterdam)(*utrecht) == pytest.approx(34.8, abs=0.5)
 
 
 def test_nearest_first_with_distances_in_km(engine):

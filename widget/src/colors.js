@@ -1,13 +1,13 @@
 // Accent colours from the host's data-color, kept readable: WCAG contrast of at least 4.5:1.
 
-export const DEFAULT_ACCENT = '#1d5c63';
+const DEFAULT_ACCENT = '#1d5c63';
 const HEX_COLOR = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
 const WHITE = [255, 255, 255];
 const INK = [17, 17, 17];
 const MIN_CONTRAST = 4.5;
 
 /** [r, g, b] of a #rgb or #rrggbb colour, or null for anything else. */
-export function parseHex(value) {
+function parseHex(value) {
   const match = HEX_COLOR.exec(String(value || '').trim());
   if (!match) return null;
   const digits = match[1].length === 3 ? match[1].replace(/./g, '$&$&') : match[1];
@@ -20,12 +20,12 @@ function linear(channel) {
 }
 
 /** WCAG relative luminance of an [r, g, b] colour. */
-export function luminance([r, g, b]) {
+function luminance([r, g, b]) {
   return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
 }
 
 /** WCAG contrast ratio of two [r, g, b] colours. */
-export function contrast(a, b) {
+function contrast(a, b) {
   const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
   return (light + 0.05) / (dark + 0.05);
 }
@@ -40,7 +40,10 @@ function toHex(rgb) {
  */
 export function accentColors(value) {
   const rgb = parseHex(value) || parseHex(DEFAULT_ACCENT);
-  const onAccent = contrast(rgb, WHITE) >= MIN_CONTRAST ? WHITE : INK;
-  const ink = contrast(rgb, WHITE) >= MIN_CONTRAST ? rgb : INK;
-  return { accent: toHex(rgb), onAccent: toHex(onAccent), ink: toHex(ink) };
+  const readableOnWhite = contrast(rgb, WHITE) >= MIN_CONTRAST;
+  return {
+    accent: toHex(rgb),
+    onAccent: toHex(readableOnWhite ? WHITE : INK),
+    ink: toHex(readableOnWhite ? rgb : INK),
+  };
 }

@@ -18,7 +18,7 @@ function validButtons(buttons) {
 }
 
 /** The entries one bot message adds: its text (with quick replies) and a handover card. */
-export function entriesFrom(message) {
+function entriesFrom(message) {
   const entries = [];
   if (message && typeof message.text === 'string' && message.text.trim()) {
     entries.push({ role: 'bot', text: message.text, buttons: validButtons(message.buttons) });

@@ -1,5 +1,5 @@
 // The conversation in sessionStorage (per host site and gateway), so it survives navigation and
-// reloads within the session; in memory when the browser refuses storage (private modes).
+// reloads within the session; only in the page's memory when the browser refuses storage.
 
 const MAX_ENTRIES = 200;
 
@@ -15,7 +15,7 @@ function sessionArea() {
 }
 
 /** A random conversation id for the gateway; it never leaves this browser tab otherwise. */
-export function newSender() {
+function newSender() {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -36,29 +36,28 @@ function isValidState(state) {
   );
 }
 
-/** Load and save one JSON value under `key`. */
+/**
+ * Load and save one JSON value under `key`. Each store is loaded once, at start-up; without
+ * storage (refused, or full) the page keeps going on what it holds in memory.
+ */
 export function createStore(key) {
   const area = sessionArea();
-  let memory = null;
   return {
     load() {
       try {
-        return JSON.parse(area ? area.getItem(key) : memory);
+        return area ? JSON.parse(area.getItem(key)) : null;
       } catch (_) {
         return null;
       }
     },
     save(value) {
-      const text = JSON.stringify(value);
       try {
-        if (area) area.setItem(key, text);
-        else memory = text;
+        if (area) area.setItem(key, JSON.stringify(value));
       } catch (_) {
-        memory = text; // storage full: keep going in memory
+        // storage full: this page still works, only a reload forgets
       }
     },
     clear() {
-      memory = null;
       if (area) area.removeItem(key);
     },
   };

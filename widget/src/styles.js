@@ -1,7 +1,7 @@
 // All of the widget's CSS. It lives in the shadow root, so the host page's CSS can't reach in
 // and this CSS can't leak out. Colours come in as custom properties set on .root.
 
-export const CSS = `
+const CSS = `
 :host { all: initial !important; display: block !important; }
 .root {
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
