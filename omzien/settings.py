@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     tracker_dialect: str = "sqlite"
     tracker_db: str = str(ROOT / "var" / "tracker.db")
 
+    # Redis for what replicas share (Rasa's lock store, rate limits). Unset: in-process only.
+    redis_url: str | None = None
+
     gateway_host: str = "0.0.0.0"
     gateway_port: int = 8000
     max_message_chars: int = 2000
