@@ -82,3 +82,17 @@ browser-deps: $(CHROMIUM) $(WIDGET_NPM)
 # Activity search over 50,000 generated services, on SQLite and the machine's PostgreSQL.
 bench-search: setup
 	$(PY) -m bench.search
+
+# Load benchmark of the whole assistant (issue 6): starts it on ports 8400/5405/5455, drives
+# web, WhatsApp and voice conversations at 1, 10, 50 and 100 concurrent, prints a table and
+# writes var/bench/load.json. Flags: make bench ARGS="--levels 1,10 --seconds 20" (or --scaled).
+.PHONY: bench
+bench: train
+	$(PY) -m bench.load $(ARGS)
+
+# Fault tests (issue 7): start Rasa, the action server, the gateway and a private PostgreSQL
+# (ports 5305/5355/8300/5499), kill, stop or pause each part and check every channel; prints
+# the table fault x channel -> what the person got, and writes var/chaos/report.json.
+.PHONY: chaos
+chaos: train
+	$(PY) -m pytest tests/chaos -m chaos

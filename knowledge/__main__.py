@@ -8,9 +8,25 @@ import sys
 from pathlib import Path
 
 from omzien.db import engine_for
+from omzien.forget import ForgetFailed, forget
 from omzien.migrate import upgrade
 from omzien.retention import run_retention
-from omzien.settings import get_settings
+from omzien.settings import Settings, get_settings
+from omzien.without_tensorflow import keep_tensorflow_out
+
+
+def forget_command(settings: Settings, pseudonymous_id: str) -> int:
+    """Forget one id and say what went; exit code 1 when a database failed."""
+    try:
+        gone = forget(settings, pseudonymous_id.strip())
+    except ForgetFailed as error:
+        print(f"Niet alles is gewist ({error}); probeer het opnieuw.", file=sys.stderr)
+        return 1
+    print(
+        f"gebeurtenissen van het gesprek gewist: {gone.events}, "
+        f"terugbelverzoeken gewist: {gone.callback_requests}"
+    )
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,6 +40,10 @@ def main(argv: list[str] | None = None) -> int:
     exports = commands.add_parser("export", help="write every service as HSDS JSON")
     exports.add_argument("file", type=Path, nargs="?", help="default: standard output")
     commands.add_parser("retention", help="delete old conversations and expired callback requests")
+    forgets = commands.add_parser("forget", help="delete everything about one pseudonymous id")
+    forgets.add_argument(
+        "id", help="a conversation id (web-..., whatsapp-..., voice-...) or phone-..."
+    )
     args = parser.parse_args(argv)
 
     from knowledge.store import exporter, importer, seed  # after parsing: --help stays fast
@@ -31,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     settings = get_settings()
     upgrade(settings.database_url)
     engine = engine_for(settings.database_url)
+    if args.command == "forget":
+        return forget_command(settings, args.id)
     if args.command == "retention":
         deleted = run_retention(settings)
         print(", ".join(f"{name} gewist: {count}" for name, count in deleted.items()))
@@ -62,4 +84,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    keep_tensorflow_out()
     sys.exit(main())

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import declarative_base
 from sqlalchemy.pool import QueuePool
 
@@ -34,6 +34,29 @@ def _sqlite_pragmas(connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
+
+
+def ensure_database(url: str) -> None:
+    """Create the database of `url` when it does not exist (PostgreSQL), or its folder (SQLite)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database:
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        return
+    if parsed.get_backend_name() != "postgresql":
+        return
+    server = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with server.connect() as connection:
+            exists = connection.execute(
+                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": parsed.database}
+            ).first()
+            if not exists:
+                # A database name cannot be a bound parameter; quote it as an identifier.
+                quoted = server.dialect.identifier_preparer.quote(parsed.database)
+                connection.execute(text(f"CREATE DATABASE {quoted}"))
+    finally:
+        server.dispose()
 
 
 def is_up(engine: Engine) -> bool:

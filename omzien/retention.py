@@ -6,7 +6,7 @@ import datetime as dt
 import time
 
 from sqlalchemy import create_engine, inspect, text
-from sqlalchemy.engine import URL, Engine
+from sqlalchemy.engine import Engine
 
 from omzien.db import engine_for
 from omzien.settings import Settings
@@ -25,7 +25,7 @@ def tracker_engine(settings: Settings) -> Engine:
 
     Not `engine_for`: its SQLite settings (WAL) are for our own database, not Rasa's.
     """
-    return create_engine(URL.create(settings.tracker_dialect, database=settings.tracker_db))
+    return create_engine(settings.tracker_url)
 
 
 def forget_old_conversations(engine: Engine, days: int, now: float | None = None) -> int:

@@ -1,4 +1,8 @@
-"""`make run`: train if needed, start Rasa, the action server and the gateway; Ctrl-C stops all."""
+"""`make run`: train if needed, start Rasa, the action server and the gateway; Ctrl-C stops all.
+
+With OMZIEN_PROFILE=scaled (`make run-scaled`): PostgreSQL, Redis, two Rasa replicas and two
+gateway workers; see the README's deployment section.
+"""
 
 from __future__ import annotations
 
@@ -10,67 +14,77 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
-from omzien.db import engine_for
-from omzien.migrate import upgrade
+from omzien.db import ensure_database
 from omzien.retention import run_retention
 from omzien.settings import get_settings
-from scripts.model import ROOT, ensure_model, rasa_command
+from omzien.without_tensorflow import keep_tensorflow_out
+from scripts.model import ROOT, ensure_model
+from scripts.supervisor import Supervisor
 from telephony.twilio.webhooks import webhook_urls
 
 
 def process_env() -> dict[str, str]:
-    """The environment every process gets: settings for Rasa's endpoints.yml included."""
+    """The environment every process gets; each reads the same settings from it."""
     settings = get_settings()
     env = dict(os.environ)
     env.update(
         {
             "PYTHONPATH": str(ROOT),
-            "OMZIEN_ACTION_SERVER_URL": settings.action_server_url,
-            "OMZIEN_TRACKER_DIALECT": settings.tracker_dialect,
-            "OMZIEN_TRACKER_DB": settings.tracker_db,
+            "OMZIEN_ACTION_SERVER_URL": settings.action_server_url,  # bot/endpoints.yml
+            "TICKET_LOCK_LIFETIME": str(settings.rasa_lock_lifetime_s),  # Rasa's lock store
             "SANIC_HOST": "127.0.0.1",  # rasa_sdk binds the action server here
             "TF_CPP_MIN_LOG_LEVEL": "2",
+            # One TensorFlow thread per Rasa server: replicas, not threads, use the cores, and
+            # fewer malloc arenas keep the threads' memory down.
+            "TF_INTRA_OP_PARALLELISM_THREADS": "1",
+            "TF_INTER_OP_PARALLELISM_THREADS": "1",
+            "MALLOC_ARENA_MAX": "2",
             "RASA_TELEMETRY_ENABLED": "false",
         }
     )
     return env
 
 
+def rasa_server(model: Path, url: str) -> list[str]:
+    """One Rasa server on the loopback port of `url`."""
+    return [
+        sys.executable,
+        "-m",
+        "bot.rasa_server",
+        "run",
+        "--model",
+        str(model),
+        "--endpoints",
+        "bot/endpoints.yml",
+        "--credentials",
+        "bot/credentials.yml",
+        "--interface",
+        "127.0.0.1",
+        "--port",
+        str(urlparse(url).port or 5005),
+        # The HTTP API (loopback only): the phone bridge reads a conversation's intents
+        # for the whisper and WhatsApp's numbered choices, and closes a call's session.
+        "--enable-api",
+    ]  # fmt: skip
+
+
 def commands(model: Path) -> dict[str, list[str]]:
-    """The three processes; Rasa and the action server listen on loopback only."""
+    """Every process: one Rasa server per URL in OMZIEN_RASA_URL, the actions, the gateway."""
     settings = get_settings()
-    rasa_port = str(urlparse(settings.rasa_url).port or 5005)
     actions_port = str(urlparse(settings.action_server_url).port or 5055)
-    if settings.tracker_dialect == "sqlite":
-        Path(settings.tracker_db).parent.mkdir(parents=True, exist_ok=True)
+    urls = settings.rasa_urls
+    rasa = {"rasa": rasa_server(model, urls[0])} if len(urls) == 1 else {
+        f"rasa-{number}": rasa_server(model, url) for number, url in enumerate(urls, 1)
+    }  # fmt: skip
+    gateway = [sys.executable, "-m", "uvicorn", "telephony.server:app"]
+    gateway += ["--host", settings.gateway_host, "--port", str(settings.gateway_port)]
+    if settings.gateway_workers > 1:
+        gateway += ["--workers", str(settings.gateway_workers)]
     return {
-        "actions": rasa_command("run", "actions", "--actions", "bot.actions", "-p", actions_port),
-        "rasa": rasa_command(
-            "run",
-            "--model",
-            str(model),
-            "--endpoints",
-            "bot/endpoints.yml",
-            "--credentials",
-            "bot/credentials.yml",
-            "--interface",
-            "127.0.0.1",
-            "--port",
-            rasa_port,
-            # The HTTP API (loopback only): the phone bridge reads a conversation's intents
-            # for the whisper and WhatsApp's numbered choices, and closes a call's session.
-            "--enable-api",
-        ),  # fmt: skip
-        "gateway": [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "telephony.app:app",
-            "--host",
-            settings.gateway_host,
-            "--port",
-            str(settings.gateway_port),
-        ],  # fmt: skip
+        **rasa,
+        "actions": [sys.executable, "-m", "bot.action_server", "--actions", "bot.actions"]
+        + ["-p", actions_port],
+        "gateway": gateway,
     }
 
 
@@ -104,14 +118,13 @@ def apply_retention() -> None:
     print(f"retention: {deleted}", flush=True)
 
 
-def prepare_database() -> None:
-    """Migrate the application database and load the seed data (both idempotent)."""
-    from knowledge.store.seed import seed  # loads spaCy; only needed here
-
-    url = get_settings().database_url
-    upgrade(url)
-    report = seed(engine_for(url))
-    print(f"Initiative database ready ({len(report.created)} new services)", flush=True)
+def prepare_database(env: dict[str, str]) -> None:
+    """Create the databases when missing, migrate, and load the seed data (all idempotent)."""
+    settings = get_settings()
+    ensure_database(settings.tracker_url)
+    ensure_database(settings.database_url)
+    # Seeding loads spaCy; a child process keeps that memory out of the long-lived supervisor.
+    subprocess.run([sys.executable, "-m", "knowledge", "seed"], cwd=ROOT, env=env, check=True)
 
 
 def print_twilio_webhooks() -> None:
@@ -123,24 +136,21 @@ def print_twilio_webhooks() -> None:
 
 
 def main() -> int:
-    """Run until Ctrl-C or until one process exits."""
+    """Run until Ctrl-C; a process that dies is started again, the others keep serving."""
+    keep_tensorflow_out()  # trained by a subprocess; only the Rasa servers need TensorFlow
     model = ensure_model()
-    prepare_database()
     env = process_env()
-    processes = {
-        name: subprocess.Popen(command, cwd=ROOT, env=env)
-        for name, command in commands(model).items()
-    }
-    print(f"Omzien starting: gateway on port {get_settings().gateway_port}", flush=True)
+    prepare_database(env)
+    supervisor = Supervisor(commands(model), env)
+    supervisor.start()
+    settings = get_settings()
+    print(f"Omzien starting ({settings.profile}): gateway on port {settings.gateway_port}")
     print_twilio_webhooks()
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         next_retention = time.monotonic()
         while True:
-            for name, process in processes.items():
-                if process.poll() is not None:
-                    print(f"{name} exited with {process.returncode}; stopping", flush=True)
-                    return 1
+            supervisor.restart_exited()
             if time.monotonic() >= next_retention:
                 apply_retention()
                 next_retention = time.monotonic() + RETENTION_EVERY_S
@@ -149,7 +159,7 @@ def main() -> int:
         print("stopping Omzien ...", flush=True)
         return 0
     finally:
-        stop(processes)
+        stop(supervisor.processes)
 
 
 if __name__ == "__main__":

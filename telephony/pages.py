@@ -12,8 +12,10 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from knowledge.paths import CONTENT
+from omzien import privacy
 from omzien.settings import Settings
 from telephony.twilio.numbers import international
+from telephony.twilio.whatsapp_forget import CONFIRMATION, FORGET_WORD
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PRIVACY_PATH = "/privacy"
@@ -77,6 +79,7 @@ def widget_config(settings: Settings) -> dict[str, Any]:
         "privacy_path": PRIVACY_PATH,
         "privacy_link": texts["privacy_link"],
         "network_error": texts["network_error"].format(**fill),
+        "forget": texts["forget"],
         "cards": {name: _card(card, settings, fill) for name, card in texts["cards"].items()},
     }
 
@@ -92,6 +95,12 @@ def templates() -> Environment:
         lstrip_blocks=True,
     )
     environment.filters.update(tel=tel_href, whatsapp=whatsapp_href, site_name=site_name)
+    # The privacy statement names what the code does with the code's own words.
+    environment.globals.update(
+        masking_labels=", ".join(privacy.LABELS),
+        forget_word=FORGET_WORD.upper(),
+        forget_confirmation=CONFIRMATION.upper(),
+    )
     return environment
 
 

@@ -23,18 +23,20 @@ HOST_PAGE_ORIGIN = "http://127.0.0.1:8199"
 class Stack:
     """The three processes started by scripts/run.py, and a chat helper."""
 
-    def __init__(self, workdir: Path):
-        self.url = "http://127.0.0.1:8100"
+    def __init__(self, workdir: Path, port: int = 8100, **settings: str):
+        """Ports: the gateway on `port`, Rasa on port - 2995, actions on port - 2945."""
+        self.url = f"http://127.0.0.1:{port}"
         self.env = {
             **os.environ,
-            "OMZIEN_RASA_URL": "http://127.0.0.1:5105",
-            "OMZIEN_ACTION_SERVER_URL": "http://127.0.0.1:5155",
+            "OMZIEN_RASA_URL": f"http://127.0.0.1:{port - 2995}",
+            "OMZIEN_ACTION_SERVER_URL": f"http://127.0.0.1:{port - 2945}",
             "OMZIEN_GATEWAY_HOST": "127.0.0.1",
-            "OMZIEN_GATEWAY_PORT": "8100",
+            "OMZIEN_GATEWAY_PORT": str(port),
             "OMZIEN_DATABASE_URL": f"sqlite:///{workdir / 'omzien.db'}",
-            "OMZIEN_TRACKER_DB": str(workdir / "tracker.db"),
+            "OMZIEN_TRACKER_URL": f"sqlite:///{workdir / 'tracker.db'}",
             "OMZIEN_PSEUDONYM_SECRET": "integration-test",
             "OMZIEN_CORS_ORIGINS": f'["{HOST_PAGE_ORIGIN}"]',
+            **{f"OMZIEN_{name.upper()}": value for name, value in settings.items()},
         }
         self.process: subprocess.Popen | None = None
         self.log = workdir / "stack.log"

@@ -37,7 +37,9 @@ def senders(path) -> set[str]:
 
 def test_conversations_older_than_the_retention_days_are_deleted(settings, tmp_path):
     tracker_db = tmp_path / "tracker.db"
-    rules = settings.copy(update={"tracker_db": str(tracker_db), "conversation_retention_days": 30})
+    rules = settings.copy(
+        update={"tracker_url": f"sqlite:///{tracker_db}", "conversation_retention_days": 30}
+    )
     save_conversation(tracker_db, "old", 45, 40)
     save_conversation(tracker_db, "recent", 2)
     save_conversation(tracker_db, "came-back", 50, 1)  # the last message counts
@@ -48,7 +50,7 @@ def test_conversations_older_than_the_retention_days_are_deleted(settings, tmp_p
 
 
 def test_expired_callback_requests_are_deleted(settings, tmp_path):
-    rules = settings.copy(update={"tracker_db": str(tmp_path / "none.db")})
+    rules = settings.copy(update={"tracker_url": f"sqlite:///{tmp_path / 'none.db'}"})
     engine = engine_for(settings.database_url)
     request_callback(engine, settings, "+31612345678", "voice")
     later = dt.datetime.utcnow() + dt.timedelta(days=settings.callback_retention_days + 1)
@@ -58,5 +60,5 @@ def test_expired_callback_requests_are_deleted(settings, tmp_path):
 
 
 def test_a_missing_tracker_store_is_nothing_to_delete(settings, tmp_path):
-    rules = settings.copy(update={"tracker_db": str(tmp_path / "never-started.db")})
+    rules = settings.copy(update={"tracker_url": f"sqlite:///{tmp_path / 'never-started.db'}"})
     assert run_retention(rules) == {"conversations": 0, "callback_requests": 0}

@@ -45,3 +45,34 @@ def test_helpline_defaults_are_verified_entries_of_the_data():
     assert settings.human_line_url == verified["De Luisterlijn"]["website"]
     meldnummer = "Landelijk Meldnummer Zorgwekkend gedrag (niet-acuut)"
     assert settings.nonacute_number == verified[meldnummer]["phone"]
+
+
+def test_the_scaled_profile_moves_every_store_to_postgresql_and_redis():
+    settings = Settings(_env_file=None, profile="scaled")
+    assert settings.database_url.startswith("postgresql")
+    assert settings.tracker_url.startswith("postgresql")
+    assert settings.redis_url.startswith("redis://")
+    assert len(settings.rasa_urls) == 2
+    assert settings.gateway_workers == 2
+
+
+def test_the_embedded_profile_needs_no_server():
+    settings = Settings(_env_file=None)
+    assert settings.database_url.startswith("sqlite")
+    assert settings.tracker_url.startswith("sqlite")
+    assert settings.redis_url is None
+    assert settings.rasa_urls == ["http://127.0.0.1:5005"]
+
+
+def test_a_setting_given_explicitly_wins_over_the_profile(monkeypatch):
+    monkeypatch.setenv("OMZIEN_PROFILE", "scaled")
+    monkeypatch.setenv("OMZIEN_GATEWAY_WORKERS", "4")
+    settings = Settings(_env_file=None, rasa_url="http://127.0.0.1:7000/")
+    assert settings.gateway_workers == 4
+    assert settings.rasa_urls == ["http://127.0.0.1:7000"]
+    assert settings.tracker_url.startswith("postgresql")
+
+
+def test_an_unknown_profile_is_refused():
+    with pytest.raises(ValidationError, match="profile"):
+        Settings(_env_file=None, profile="huge")

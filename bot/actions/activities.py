@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bot.actions.help_other import give_steps, relation_word
@@ -17,13 +19,20 @@ from omzien.db import engine_for
 from omzien.settings import get_settings
 
 FORM = "activity_form"
+log = logging.getLogger(__name__)
 MAX_HOBBY_CHARS = 60
 
 
 def place_known(place: str) -> bool:
-    """True when a place name or postcode is in the reference tables."""
-    with Session(engine_for(get_settings().database_url), future=True) as session:
-        return resolve_origin(session, place=place) is not None
+    """True when a place name or postcode is in the reference tables (or they cannot be read)."""
+    try:
+        with Session(engine_for(get_settings().database_url), future=True) as session:
+            return resolve_origin(session, place=place) is not None
+    except SQLAlchemyError:
+        # The database is down: take the place as given; the search that follows needs the
+        # database too and answers with the human line, instead of a form that asks forever.
+        log.exception("could not check a place")
+        return True
 
 
 class ValidateActivityForm(FormValidationAction):

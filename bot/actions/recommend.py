@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.actions.activities import FORM
-from bot.actions.say import say
+from bot.actions.say import HANDOVER_HUMAN_LINE, handover, say
 from knowledge.store import search
 from knowledge.store.answers import card_text, status_text
 from omzien.db import engine_for
@@ -35,6 +35,8 @@ def show(dispatcher: CollectingDispatcher, tracker: Tracker, offset: int) -> lis
     except SQLAlchemyError:
         log.exception("activity search failed")
         say(dispatcher, "find_activity_unavailable")
+        # The channel connects: the phone bridge puts the caller through, the widget shows the line.
+        handover(dispatcher, HANDOVER_HUMAN_LINE)
         return []
     if offset and not outcome.results:
         say(dispatcher, "find_activity_no_more", place_name=outcome.place or "")

@@ -9,6 +9,7 @@ from starlette.concurrency import run_in_threadpool
 from knowledge.store import search
 from knowledge.store.answers import status_text
 from telephony.dependencies import EngineDep
+from telephony.text import clean_message
 
 router = APIRouter(prefix="/api/activities", tags=["activities"])
 
@@ -40,7 +41,11 @@ async def activities(
     limit: conint(ge=1, le=50) = 10,
 ) -> ActivitiesOut:
     """Activities that fit an interest, nearest first; national ones when nothing local fits."""
-    query = search.Query(q, place, postcode, lat, lon, radius_km, day, free, group, offset, limit)
+    # Typed text is cleaned as chat messages are: no control, invisible or reordering characters.
+    place, postcode = (clean_message(v) if v else None for v in (place, postcode))
+    query = search.Query(
+        clean_message(q), place, postcode, lat, lon, radius_km, day, free, group, offset, limit
+    )
     outcome = await run_in_threadpool(search.search, engine, query)
     return ActivitiesOut(
         status=outcome.status,

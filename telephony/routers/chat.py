@@ -1,22 +1,47 @@
-"""Web chat: POST /chat with one message, the bot's messages back; never a dead end."""
+"""Web chat: POST /chat with one message, the bot's messages back; never a dead end.
+
+POST /chat/forget deletes the conversation ("Nieuw gesprek" in the widget, after a yes).
+"""
 
 from __future__ import annotations
 
 import logging
 
 from fastapi import APIRouter, HTTPException
+from pydantic import BaseModel, Field, StrictStr
+from starlette.concurrency import run_in_threadpool
 
 from knowledge.content import render
+from omzien.forget import ForgetFailed, forget
 from omzien.settings import Settings
 from telephony import metrics
 from telephony.dependencies import EngineDep, RasaDep, SettingsDep
+from telephony.pages import site_texts
 from telephony.pseudonym import pseudonym
 from telephony.rasa_client import BotUnavailable
 from telephony.schemas import BotMessage, ChatRequest, ChatResponse
 from telephony.text import clean_message
+from telephony.twilio.bot import ask_bot
 
 router = APIRouter(prefix="/chat", tags=["chat"])
 log = logging.getLogger(__name__)
+
+
+class ForgetRequest(BaseModel):
+    """The widget's own id of the conversation to forget, as it sends it to POST /chat."""
+
+    sender: StrictStr = Field(..., min_length=1, max_length=200)
+
+
+class ForgetResponse(BaseModel):
+    """The conversation is gone from the server."""
+
+    forgotten: bool = True
+
+
+def web_conversation_id(settings: Settings, sender: str) -> str:
+    """The pseudonymous conversation id of the widget's `sender`."""
+    return pseudonym(settings.pseudonym_secret, "web", sender)
 
 
 def content_messages(key: str, settings: Settings) -> list[BotMessage]:
@@ -36,9 +61,9 @@ async def chat(
     text = clean_message(request.message)
     if not text:
         return ChatResponse(messages=content_messages("empty_message", settings))
-    sender_id = pseudonym(settings.pseudonym_secret, "web", request.sender)
+    sender_id = web_conversation_id(settings, request.sender)
     try:
-        messages = await rasa.send(sender_id, text)
+        messages = await ask_bot(rasa, sender_id, text, settings.chat_bot_budget_s)
     except BotUnavailable as error:
         log.warning("assistant unavailable for a web turn: %s", error)
         return ChatResponse(
@@ -46,3 +71,15 @@ async def chat(
         )
     await metrics.count_handovers(engine, messages)
     return ChatResponse(messages=messages)
+
+
+@router.post("/forget", response_model=ForgetResponse)
+async def forget_conversation(request: ForgetRequest, settings: SettingsDep) -> ForgetResponse:
+    """Delete everything stored about this conversation; 503 when a database failed."""
+    conversation_id = web_conversation_id(settings, request.sender)
+    try:
+        await run_in_threadpool(forget, settings, conversation_id)
+    except ForgetFailed as error:
+        log.warning("a web conversation could not be forgotten: %s", error)
+        raise HTTPException(503, site_texts()["forget"]["failed"]) from error
+    return ForgetResponse()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from telephony.text import clean_message
+
 HUMAN_KEY = "0"
 _NO_WORDS = {"nee", "neen", "niet", "nooit", "nope"}
 _YES_WORDS = {
@@ -18,8 +20,8 @@ def digits(form: dict[str, str]) -> str:
 
 
 def speech(form: dict[str, str]) -> str:
-    """What the caller said, as Twilio's recogniser heard it."""
-    return form.get("SpeechResult", "").strip()
+    """What the caller said, as Twilio's recogniser heard it, cleaned like every typed text."""
+    return clean_message(form.get("SpeechResult", ""))
 
 
 def wants_human(form: dict[str, str]) -> bool:

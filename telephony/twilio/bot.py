@@ -16,9 +16,18 @@ async def ask_bot(
 ) -> list[BotMessage]:
     """The bot's messages, or BotUnavailable when it fails or takes longer than `budget_s`."""
     try:
-        return await asyncio.wait_for(rasa.send(conversation_id, message), timeout=budget_s)
+        return await asyncio.wait_for(_answered_turn(rasa, conversation_id, message), budget_s)
     except TimeoutError as error:
         raise BotUnavailable("over the time budget") from error
+
+
+async def _answered_turn(rasa: RasaClient, conversation_id: str, message: str) -> list[BotMessage]:
+    messages = await rasa.send(conversation_id, message)
+    # Every text comes from a custom action: with the action server gone, Rasa logs the failed
+    # action and answers 200 with nothing, which would leave the person in silence.
+    if not messages and not await rasa.actions_up():
+        raise BotUnavailable("the action server is down")
+    return messages
 
 
 def handover_kind(messages: list[BotMessage]) -> str | None:

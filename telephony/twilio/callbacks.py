@@ -1,7 +1,8 @@
 """Callback requests: a caller's number, stored only with consent, encrypted, for 14 days.
 
 The number is encrypted with Fernet (key from settings, rotatable); `person_id` is an HMAC of the
-number, so a repeated request refreshes the earlier one and a later "forget me" can find it.
+number, so a repeated request refreshes the earlier one and a later "forget me" can find it;
+`conversation_id` links it to the conversation it was asked in (omzien/forget.py).
 Expired requests are deleted whenever requests are stored or listed: no scheduler needed.
 """
 
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from sqlalchemy import Column, DateTime, Integer, String, Text, delete, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from omzien.db import Base
@@ -29,6 +31,8 @@ class CallbackRequest(Base):
 
     id = Column(Integer, primary_key=True)
     person_id = Column(String(64), nullable=False, index=True)
+    # The pseudonymous conversation it was asked in: forgetting that conversation deletes it.
+    conversation_id = Column(String(64), nullable=True, index=True)
     channel = Column(String(16), nullable=False)
     number_encrypted = Column(Text, nullable=False)
     requested_at = Column(DateTime, nullable=False)  # UTC
@@ -61,37 +65,59 @@ def cipher(settings: Settings) -> MultiFernet:
     return MultiFernet([Fernet(key) for key in keys])
 
 
+class CallbackNotSaved(Exception):
+    """The request is not stored (the database failed): never tell the person we call back."""
+
+
+def _expired(now: dt.datetime):
+    return delete(CallbackRequest).where(CallbackRequest.expires_at <= now)
+
+
 def purge_expired(engine: Engine, now: dt.datetime | None = None) -> int:
     """Delete expired requests; returns how many."""
     with Session(engine, future=True) as session, session.begin():
-        result = session.execute(
-            delete(CallbackRequest).where(CallbackRequest.expires_at <= (now or utc_now()))
-        )
-        return result.rowcount
+        return session.execute(_expired(now or utc_now())).rowcount
 
 
 def request_callback(
-    engine: Engine, settings: Settings, number: str, channel: str, now: dt.datetime | None = None
+    engine: Engine,
+    settings: Settings,
+    number: str,
+    channel: str,
+    now: dt.datetime | None = None,
+    conversation_id: str | None = None,
 ) -> int:
-    """Store a consented request for `number` (E.164); returns its id."""
+    """Store a consented request for `number` (E.164) in one transaction; returns its id.
+
+    `conversation_id` is the conversation it was asked in, so forgetting that reaches it too.
+
+    Returns only after the commit, so a confirmation sent after it is never lost; any database
+    failure, the commit included, raises CallbackNotSaved instead.
+    """
     now = now or utc_now()
-    purge_expired(engine, now)
     person_id = pseudonym(settings.pseudonym_secret, "phone", number)
     encrypted = cipher(settings).encrypt(number.encode()).decode()
     expires_at = now + dt.timedelta(days=settings.callback_retention_days)
-    with Session(engine, future=True) as session, session.begin():
-        row = session.execute(
-            select(CallbackRequest).where(CallbackRequest.person_id == person_id)
-        ).scalar_one_or_none()
-        if row is None:
-            row = CallbackRequest(person_id=person_id)
-            session.add(row)
-        row.channel = channel
-        row.number_encrypted = encrypted
-        row.requested_at = now
-        row.expires_at = expires_at
-        session.flush()
-        return row.id
+    try:
+        with Session(engine, future=True) as session:
+            with session.begin():  # commits on leaving the block, or raises
+                session.execute(_expired(now))
+                row = session.execute(
+                    select(CallbackRequest).where(CallbackRequest.person_id == person_id)
+                ).scalar_one_or_none()
+                if row is None:
+                    row = CallbackRequest(person_id=person_id)
+                    session.add(row)
+                row.channel = channel
+                row.conversation_id = conversation_id
+                row.number_encrypted = encrypted
+                row.requested_at = now
+                row.expires_at = expires_at
+                session.flush()
+                row_id = row.id
+            return row_id
+    except SQLAlchemyError as error:
+        raise CallbackNotSaved(type(error).__name__) from error
 
 
 def pending_callbacks(

@@ -10,13 +10,14 @@ from starlette.concurrency import run_in_threadpool
 
 from telephony.dependencies import EngineDep, SettingsDep
 from telephony.twilio import answers, webhooks
-from telephony.twilio.callbacks import request_callback
+from telephony.twilio.callbacks import CallbackNotSaved, request_callback
 from telephony.twilio.errors import voice_router
 from telephony.twilio.numbers import callable_number, own_number
 from telephony.twilio.signature import TwilioForm
 from telephony.twilio.speech import spoken_text
 from telephony.twilio.state import VoiceState
 from telephony.twilio.twiml import connect, connect_human, goodbye, listen, twiml_response
+from telephony.twilio.voice import call_conversation_id
 
 router = voice_router()
 log = logging.getLogger(__name__)
@@ -75,6 +76,18 @@ async def callback_consent(form: TwilioForm, settings: SettingsDep, engine: Engi
         return twiml_response(
             goodbye(settings, [spoken_text(settings, "voice_callback_hidden_number")])
         )
-    await run_in_threadpool(request_callback, engine, settings, number, "voice")
+    try:  # stored and committed before the caller hears "we call you back"
+        await run_in_threadpool(
+            request_callback,
+            engine,
+            settings,
+            number,
+            "voice",
+            conversation_id=call_conversation_id(settings, form),
+        )
+    except CallbackNotSaved as error:
+        log.warning("a phone callback request was not stored (%s); caller put through", error)
+        sentences = [spoken_text(settings, "voice_callback_failed")]
+        return twiml_response(connect(settings, sentences, "human", own_number(settings, form)))
     log.info("a callback was requested by phone")
     return twiml_response(goodbye(settings, [spoken_text(settings, "voice_callback_saved")]))

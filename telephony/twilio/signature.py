@@ -37,18 +37,22 @@ async def form_params(request: Request) -> dict[str, str]:
     return dict(parse_qsl(body, keep_blank_values=True))
 
 
+def signature_is_valid(settings: Settings, request: Request, params: dict[str, str]) -> bool:
+    """Whether X-Twilio-Signature is Twilio's over the public URL and these form fields."""
+    signature = request.headers.get(SIGNATURE_HEADER, "")
+    token = settings.twilio_auth_token
+    # An empty token would make every signature computable; it never validates anything.
+    return bool(token and signature) and RequestValidator(token).validate(
+        signed_url(settings, request), params, signature
+    )
+
+
 async def verified_twilio_form(
     request: Request, settings: Annotated[Settings, Depends(settings_dep)]
 ) -> dict[str, str]:
     """The webhook's form fields, only when Twilio's signature over URL and fields is valid."""
     params = await form_params(request)
-    signature = request.headers.get(SIGNATURE_HEADER, "")
-    token = settings.twilio_auth_token
-    # An empty token would make every signature computable; it never validates anything.
-    valid = bool(token and signature) and RequestValidator(token).validate(
-        signed_url(settings, request), params, signature
-    )
-    if not valid:
+    if not signature_is_valid(settings, request, params):
         log.warning("rejected a Twilio webhook without a valid signature: %s", request.url.path)
         raise HTTPException(403, "Invalid Twilio signature.")
     return params

@@ -17,19 +17,19 @@ from starlette.concurrency import run_in_threadpool
 from omzien.settings import Settings
 from telephony import metrics
 from telephony.dependencies import EngineDep, RasaDep, SettingsDep
-from telephony.pseudonym import pseudonym
 from telephony.rasa_client import BotUnavailable, RasaClient
 from telephony.schemas import BotMessage
 from telephony.text import clean_message
 from telephony.twilio import webhooks
 from telephony.twilio.bot import ask_bot, handover_kind
-from telephony.twilio.callbacks import request_callback
+from telephony.twilio.callbacks import CallbackNotSaved, request_callback
 from telephony.twilio.errors import WhatsAppRoute, twilio_router, whatsapp_fallback
 from telephony.twilio.numbers import callable_number
 from telephony.twilio.session import last_turn_payloads, tracker_events
 from telephony.twilio.signature import TwilioForm
 from telephony.twilio.texts import text
 from telephony.twilio.twiml import twiml_response, whatsapp_messages
+from telephony.twilio.whatsapp_forget import forget_answer, whatsapp_conversation_id
 
 router = twilio_router(webhooks.WHATSAPP, "twilio-whatsapp", WhatsAppRoute)
 log = logging.getLogger(__name__)
@@ -72,16 +72,30 @@ async def answer(
     typed = clean_message(body)
     if not typed:
         return [text(settings, "empty_message")]
+    forgetting = await forget_answer(settings, address, typed)
+    if forgetting is not None:
+        return forgetting
+    conversation_id = whatsapp_conversation_id(settings, address)
     number = callable_number(address)
     if typed.strip(" .!").lower() == CALLBACK_WORD and number:
-        await run_in_threadpool(request_callback, engine, settings, number, "whatsapp")
+        try:  # stored and committed before the confirmation is sent
+            await run_in_threadpool(
+                request_callback,
+                engine,
+                settings,
+                number,
+                "whatsapp",
+                conversation_id=conversation_id,
+            )
+        except CallbackNotSaved as error:
+            log.warning("a WhatsApp callback request was not stored (%s)", error)
+            return [text(settings, "whatsapp_callback_failed")]
         log.info("a callback was requested on WhatsApp")
         return [text(settings, "whatsapp_callback_saved")]
-    conversation_id = pseudonym(settings.pseudonym_secret, "whatsapp", address)
     # Typed words are never a payload; only a numbered choice maps to one.
     message = await chosen_payload(rasa, conversation_id, typed) or typed.lstrip("/")
     try:
-        messages = await ask_bot(rasa, conversation_id, message)
+        messages = await ask_bot(rasa, conversation_id, message, settings.chat_bot_budget_s)
     except BotUnavailable as error:
         log.warning("assistant unavailable for a WhatsApp message: %s", error)
         return [text(settings, "whatsapp_unavailable")]

@@ -168,20 +168,3 @@ def test_a_degraded_answer_shows_the_human_line_card(stack, new_page):
     widget.page.route(f"{stack.url}/chat", lambda route: route.fulfill(json=degraded))
     widget.send("hallo")
     expect(widget.card("human_line")).to_be_visible()
-
-
-def test_nieuw_gesprek_starts_fresh(stack, new_page):
-    widget = landing(stack, new_page)
-    page = widget.page
-    widget.open()
-    widget.send("hallo")
-    first_sender = page.evaluate(STORAGE_SENDER)
-    widget.restart_button.click()
-    expect(widget.user_messages).to_have_count(0)
-    expect(widget.bot_messages).to_have_count(0)
-    expect(widget.notice).to_be_visible()
-    expect(widget.input).to_be_focused()
-    assert page.evaluate(STORAGE_SENDER) != first_sender
-    page.reload()
-    expect(widget.panel).to_be_visible()
-    expect(widget.user_messages).to_have_count(0)

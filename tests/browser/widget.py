@@ -27,6 +27,10 @@ class Widget:
         self.replies = self.host.locator(".replies button")
         self.typing = self.host.locator(".typing")
         self.error = self.host.get_by_role("alert")
+        self.question = self.host.get_by_role("alertdialog")
+        self.yes = self.question.get_by_role("button", name="Ja", exact=True)
+        self.no = self.question.get_by_role("button", name="Nee", exact=True)
+        self.status = self.host.locator(".status")
 
     def card(self, kind: str):
         """The last crisis or human-line card."""

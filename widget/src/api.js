@@ -41,6 +41,20 @@ export async function fetchConfig(origin) {
   return config;
 }
 
+/** POST /chat/forget: the gateway deletes everything it stored about this conversation. */
+export async function postForget(origin, sender) {
+  const response = await request(
+    `${origin}/chat/forget`,
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ sender }),
+    },
+    CHAT_TIMEOUT_MS,
+  );
+  if (!response.ok) throw new GatewayError('server');
+}
+
 /** POST /chat with one message; the bot's messages and whether the assistant was degraded. */
 export async function postChat(origin, sender, message) {
   const response = await request(

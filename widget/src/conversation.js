@@ -1,13 +1,28 @@
 // The conversation: what was said (kept in sessionStorage), sending, retrying, starting fresh.
 
-import { GatewayError, postChat } from './api.js';
-import { botBubble, card, errorContent, notice, quickReplies, userBubble } from './render.js';
+import { GatewayError, postChat, postForget } from './api.js';
+import {
+  botBubble,
+  card,
+  confirmQuestion,
+  errorContent,
+  notice,
+  quickReplies,
+  statusLine,
+  userBubble,
+} from './render.js';
 import { freshState } from './storage.js';
 
 const HANDOVER_CARDS = ['crisis', 'human_line'];
 const MAX_BUTTONS = 8;
 
 const NETWORK_ERROR_FALLBACK = 'Je bericht is niet verstuurd. Er is nu geen verbinding met Omzien.';
+// Used until the gateway's config (knowledge/content/site.yml) has loaded.
+const FORGET_FALLBACK = {
+  question: 'Alles wat je hier schreef wordt gewist. Weet je het zeker?',
+  done: 'Je gesprek is gewist. Je kunt opnieuw beginnen.',
+  failed: 'Het wissen is niet gelukt. Probeer het zo opnieuw.',
+};
 
 function validButtons(buttons) {
   if (!Array.isArray(buttons)) return [];
@@ -33,6 +48,7 @@ export function createConversation({ origin, view, store, getConfig }) {
   const { parts } = view;
   let state = store.load();
   let busy = false;
+  let pending = Promise.resolve(); // the chat turn in flight, if any
   let replyGroups = [];
 
   function save() {
@@ -99,8 +115,13 @@ export function createConversation({ origin, view, store, getConfig }) {
   }
 
   /** Send one message (a typed text, or a quick reply's payload shown as its title). */
-  async function send(message, shown) {
-    if (busy) return false;
+  function send(message, shown) {
+    if (busy) return Promise.resolve(false);
+    pending = turn(message, shown);
+    return pending;
+  }
+
+  async function turn(message, shown) {
     setBusy(true);
     hideError();
     clearReplies();
@@ -151,13 +172,59 @@ export function createConversation({ origin, view, store, getConfig }) {
     if (firstLink) firstLink.focus();
   }
 
-  // Issue 7 adds a gateway endpoint that deletes the server-side conversation: call it here.
-  function forgetConversation() {
-    store.clear();
+  function forgetTexts() {
+    const config = getConfig();
+    return { ...FORGET_FALLBACK, ...((config && config.forget) || {}) };
+  }
+
+  function closeQuestion(focusRestart) {
+    parts.confirm.hidden = true;
+    parts.confirm.replaceChildren();
+    if (focusRestart) parts.restart.focus();
+  }
+
+  /** Delete the conversation on the server, then here; on failure everything stays. */
+  async function forgetConversation(texts, yes) {
+    if (yes.getAttribute('aria-disabled') === 'true') return;
+    yes.setAttribute('aria-disabled', 'true');
+    await pending.catch(() => {}); // a turn in flight would be stored after the deletion
+    try {
+      await postForget(origin, state.sender);
+    } catch (_) {
+      closeQuestion(false);
+      const retry = () => askToForget();
+      parts.error.replaceChildren(...errorContent(texts.failed, retry, getConfig() && getConfig().cards).filter(Boolean));
+      parts.error.hidden = false;
+      parts.error.querySelector('button').focus();
+      return;
+    }
+    closeQuestion(false);
+    startFresh();
+    parts.log.append(statusLine(texts.done));
+  }
+
+  /** "Nieuw gesprek": ask first, because everything written here will be deleted. */
+  function askToForget() {
+    hideError();
+    const texts = forgetTexts();
+    const question = confirmQuestion(
+      texts.question,
+      () => forgetConversation(texts, question.yes),
+      () => closeQuestion(true),
+    );
+    question.box.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      event.stopPropagation(); // only the question closes, not the panel
+      closeQuestion(true);
+    });
+    parts.confirm.replaceChildren(question.box);
+    parts.confirm.hidden = false;
+    question.no.focus(); // the safe answer first
   }
 
   function startFresh() {
-    forgetConversation();
+    store.clear();
     state = { ...freshState(), open: view.isOpen() };
     save();
     hideError();
@@ -173,6 +240,6 @@ export function createConversation({ origin, view, store, getConfig }) {
 
   parts.form.addEventListener('submit', submit);
   parts.human.addEventListener('click', showHumanLine);
-  parts.restart.addEventListener('click', startFresh);
+  parts.restart.addEventListener('click', askToForget);
   return { renderAll, rememberOpen, wasOpen: () => state.open === true };
 }

@@ -65,3 +65,20 @@ export function errorContent(message, onRetry, cards) {
     card('human_line', cards),
   ];
 }
+
+/** A yes/no question in the panel (an alertdialog): the question, then Ja and Nee. */
+export function confirmQuestion(question, onYes, onNo) {
+  const questionId = nextId('confirm');
+  const no = el('button', { type: 'button', class: 'no', text: 'Nee', onclick: onNo });
+  const yes = el('button', { type: 'button', class: 'yes', text: 'Ja', onclick: onYes });
+  const box = el('div', { role: 'alertdialog', 'aria-labelledby': questionId }, [
+    el('p', { id: questionId, text: question }),
+    el('div', { class: 'choices' }, [yes, no]),
+  ]);
+  return { box, yes, no };
+}
+
+/** A short line in the conversation that something happened (announced by the log). */
+export function statusLine(text) {
+  return el('p', { class: 'status', text });
+}

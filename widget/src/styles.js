@@ -93,6 +93,15 @@ button { cursor: pointer; }
   min-height: 2.75em; padding: .375em 1em; border: 0; border-radius: 1.5em;
   background: #a10d0d; color: #fff; font-weight: 700;
 }
+.confirm { margin: 0 .75em .5em; padding: .75em; border: 2px solid var(--ink); border-radius: .5em; background: #fff; }
+.confirm p { margin: 0 0 .5em; font-weight: 700; }
+.choices { display: flex; flex-wrap: wrap; gap: .5em; }
+.choices button {
+  min-height: 2.75em; min-width: 5em; padding: .375em 1em; border: 2px solid var(--ink); border-radius: 1.5em;
+  background: #fff; color: var(--ink); font-weight: 700;
+}
+.choices .yes { background: var(--ink); color: #fff; }
+.status { margin: 0; padding: .5em .75em; border-radius: .5em; background: #f1f7f2; color: #1a1a1a; }
 .composer { display: flex; gap: .5em; padding: .75em; border-top: 1px solid #c4c4c4; background: #fff; }
 .composer input {
   flex: 1; min-width: 0; min-height: 2.75em; padding: .5em .875em;
@@ -116,7 +125,7 @@ button { cursor: pointer; }
   }
 }
 @media (forced-colors: active) {
-  .launcher, .send, .msg, .card, .card a, .retry, .replies button { border: 2px solid CanvasText; }
+  .launcher, .send, .msg, .card, .card a, .retry, .replies button, .choices button { border: 2px solid CanvasText; }
 }
 `;
 

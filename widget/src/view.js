@@ -55,6 +55,7 @@ export function createView({ title, colors }) {
       el('span', { class: 'sr', text: 'Omzien schrijft een antwoord' }),
     ]),
     error: el('div', { class: 'error', role: 'alert', hidden: true }),
+    confirm: el('div', { class: 'confirm', hidden: true }),
     input: el('input', {
       id: 'omzien-input',
       type: 'text',
@@ -81,6 +82,7 @@ export function createView({ title, colors }) {
       parts.log,
       parts.typing,
       parts.error,
+      parts.confirm,
       parts.form,
     ],
   );

@@ -1,0 +1,1 @@
+"""Abuse resistance: rate limits, bad input, security headers, internal APIs, logs, fuzzing."""

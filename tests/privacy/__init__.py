@@ -1,0 +1,1 @@
+"""Privacy: masking personal data, cleaning input, forgetting a person, the statement."""
