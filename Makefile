@@ -13,7 +13,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 RASA_ARGS := --config config.yml --domain bot/domain --data bot/data
 
-.PHONY: bench-search setup run train test lint format validate pytest story-test eval clean widget widget-check browser-deps
+.PHONY: bench-search setup run run-scaled train test lint format validate pytest story-test eval clean widget widget-check browser-deps
 
 setup: $(STAMP)
 
@@ -29,6 +29,11 @@ train: setup
 
 run: setup
 	$(PY) -m scripts.run
+
+# The scaled set-up on this machine's PostgreSQL (127.0.0.1:5432) and Redis (:6379): two Rasa
+# replicas, one action server, a gateway with two workers (README, "Deploying at scale").
+run-scaled: setup
+	OMZIEN_PROFILE=scaled $(PY) -m scripts.run
 
 lint: setup
 	$(VENV)/bin/ruff check .

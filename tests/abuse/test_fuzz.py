@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
 
 from telephony.app import create_app
-from tests.abuse import counts, jsonschema_compat
+from tests.abuse import counts
 from tests.abuse.conftest import set_limits
 from tests.twilio.conftest import rasa_handler
 from tests.twilio.helpers import FakeTwilio
@@ -33,7 +33,6 @@ def api_schema(settings, rasa_replies):
     return schemathesis.from_asgi("/openapi.json", app)
 
 
-jsonschema_compat.install()
 # FastAPI writes OpenAPI 3.1, which schemathesis 3.x reads only with this switch.
 schemathesis.experimental.OPEN_API_3_1.enable()
 schema = schemathesis.from_pytest_fixture("api_schema")
