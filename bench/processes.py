@@ -16,6 +16,7 @@ from pathlib import Path
 import httpx
 import psutil
 
+from omzien.db import drop_database
 from omzien.settings import LOCAL_POSTGRES, ROOT
 
 GATEWAY_PORT, RASA_PORTS, ACTIONS_PORT = 8400, (5405, 5406), 5455
@@ -61,17 +62,6 @@ def stack_env(workdir: Path, scaled: bool) -> dict[str, str]:
     return env
 
 
-def drop_bench_databases() -> None:
-    """A fresh start for scaled runs: drop the benchmark's own PostgreSQL databases only."""
-    from sqlalchemy import create_engine, text
-
-    engine = create_engine(f"{LOCAL_POSTGRES}/postgres", isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        for name in BENCH_DATABASES:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    engine.dispose()
-
-
 class Stack:
     """`python -m scripts.run` as a child process, its log in var/bench/stack.log."""
 
@@ -87,7 +77,8 @@ class Stack:
     def start(self) -> float:
         """Launch it; seconds from launch to the first good web chat answer."""
         if self.scaled:
-            drop_bench_databases()
+            for name in BENCH_DATABASES:
+                drop_database(f"{LOCAL_POSTGRES}/{name}")
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         log = open(self.log_path, "wb")  # noqa: SIM115 - open for the child's lifetime
         launched = time.monotonic()

@@ -59,6 +59,18 @@ def ensure_database(url: str) -> None:
         server.dispose()
 
 
+def drop_database(url: str) -> None:
+    """Drop the PostgreSQL database of `url` if it exists (benchmarks and tests start empty)."""
+    parsed = make_url(url)
+    server = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with server.connect() as connection:
+            quoted = server.dialect.identifier_preparer.quote(parsed.database)
+            connection.execute(text(f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)"))
+    finally:
+        server.dispose()
+
+
 def is_up(engine: Engine) -> bool:
     """True when the database answers a trivial query."""
     try:

@@ -118,11 +118,8 @@ def apply_retention() -> None:
     print(f"retention: {deleted}", flush=True)
 
 
-def prepare_database(env: dict[str, str]) -> None:
-    """Create the databases when missing, migrate, and load the seed data (all idempotent)."""
-    settings = get_settings()
-    ensure_database(settings.tracker_url)
-    ensure_database(settings.database_url)
+def seed_database(env: dict[str, str]) -> None:
+    """Migrate the application database and load the seed data (both idempotent)."""
     # Seeding loads spaCy; a child process keeps that memory out of the long-lived supervisor.
     subprocess.run([sys.executable, "-m", "knowledge", "seed"], cwd=ROOT, env=env, check=True)
 
@@ -140,14 +137,19 @@ def main() -> int:
     keep_tensorflow_out()  # trained by a subprocess; only the Rasa servers need TensorFlow
     model = ensure_model()
     env = process_env()
-    prepare_database(env)
     supervisor = Supervisor(commands(model), env)
-    supervisor.start()
-    settings = get_settings()
-    print(f"Omzien starting ({settings.profile}): gateway on port {settings.gateway_port}")
-    print_twilio_webhooks()
     signal.signal(signal.SIGTERM, _interrupt)
     try:
+        settings = get_settings()
+        ensure_database(settings.tracker_url)
+        ensure_database(settings.database_url)
+        # Rasa loads its model (the slowest start) while the database is migrated and seeded;
+        # the gateway, the only public part, comes last.
+        supervisor.start([name for name in supervisor.commands if name != "gateway"])
+        seed_database(env)
+        supervisor.start(["gateway"])
+        print(f"Omzien starting ({settings.profile}): gateway on port {settings.gateway_port}")
+        print_twilio_webhooks()
         next_retention = time.monotonic()
         while True:
             supervisor.restart_exited()

@@ -21,9 +21,9 @@ class Supervisor:
         self.pause = dict.fromkeys(commands, FIRST_PAUSE_S)
         self.due: dict[str, float] = {}
 
-    def start(self) -> None:
-        """Start every process."""
-        for name in self.commands:
+    def start(self, names: list[str] | None = None) -> None:
+        """Start the named processes, or every process."""
+        for name in self.commands if names is None else names:
             self._spawn(name)
 
     def _spawn(self, name: str) -> None:

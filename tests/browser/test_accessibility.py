@@ -30,6 +30,8 @@ def fits_on_screen(page: Page) -> dict:
     """Where the panel and its controls are once it has opened, and whether anything scrolls."""
     return page.evaluate(
         f"""async () => {{
+            // Resize events (the on-screen keyboard) are handled in the next rendering steps.
+            await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
             const root = {SHADOW};
             const opening = root.querySelector('.panel').getAnimations({{subtree: true}})
                 .filter((a) => a.effect.getTiming().iterations !== Infinity);

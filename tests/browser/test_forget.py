@@ -9,7 +9,7 @@ from sqlalchemy import text
 from omzien.retention import tracker_engine
 from omzien.settings import Settings
 from telephony.pseudonym import pseudonym
-from tests.browser.conftest import describe
+from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, describe
 from tests.browser.test_conversation import STORAGE_SENDER, landing
 
 pytestmark = [pytest.mark.stack, pytest.mark.model]
@@ -109,10 +109,15 @@ def test_when_forgetting_fails_the_conversation_stays_and_can_be_retried(stack, 
     expect(widget.status).to_contain_text("Je gesprek is gewist")
 
 
-def test_axe_finds_nothing_serious_in_the_question(stack, new_page, run_axe):
-    widget = landing(stack, new_page)
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_axe_finds_nothing_serious_in_the_question(stack, new_page, run_axe, viewport):
+    widget = landing(stack, new_page, viewport=viewport, reduced_motion="reduce")
     widget.open()
+    widget.send("hallo")
     widget.restart_button.click()
     expect(widget.question).to_be_visible()
+    expect(widget.question).to_be_in_viewport()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    widget.page.screenshot(path=SCREENSHOTS / f"widget-forget-question-{viewport['width']}.png")
     violations = run_axe(widget.page)
     assert violations == [], describe(violations)

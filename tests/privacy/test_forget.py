@@ -76,12 +76,15 @@ def test_a_request_without_a_conversation_is_found_by_its_person_id(settings):
 
 
 def test_a_tracker_store_that_was_never_used_is_nothing_to_forget(settings, tmp_path):
-    unused = settings.copy(update={"tracker_url": f"sqlite:///{tmp_path / 'never.db'}"})
+    never = tmp_path / "not-yet" / "tracker.db"
+    unused = settings.copy(update={"tracker_url": f"sqlite:///{never}"})
     assert forget(unused, "web-abc").events == 0
+    assert not never.parent.exists()  # and forgetting did not create it
 
 
 def test_a_failing_database_raises_forget_failed(settings, tmp_path):
-    broken = settings.copy(update={"tracker_url": f"sqlite:///{tmp_path / 'no' / 'dir.db'}"})
+    # A folder: no database opens there.
+    broken = settings.copy(update={"tracker_url": f"sqlite:///{tmp_path}"})
     with pytest.raises(ForgetFailed):
         forget(broken, "web-abc")
 
@@ -113,7 +116,7 @@ def test_cli_forgets_one_id_and_says_what_went(cli_environment, trackers, capsys
 
 
 def test_cli_exits_1_when_a_database_fails(cli_environment, tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("OMZIEN_TRACKER_URL", f"sqlite:///{tmp_path / 'no' / 'dir.db'}")
+    monkeypatch.setenv("OMZIEN_TRACKER_URL", f"sqlite:///{tmp_path}")  # a folder, not a database
     get_settings.cache_clear()
     assert main(["forget", "web-abc"]) == 1
     assert "Niet alles is gewist" in capsys.readouterr().err

@@ -34,7 +34,7 @@ def test_forget_checks_its_input_like_chat(gateway):
 
 
 def test_a_failing_database_gives_503_with_a_kind_text(gateway, settings, tmp_path, monkeypatch):
-    broken = f"sqlite:///{tmp_path / 'no' / 'dir.db'}"
+    broken = f"sqlite:///{tmp_path}"  # a folder: no database opens there
     monkeypatch.setattr(gateway.app.state.settings, "tracker_url", broken, raising=False)
     response = gateway.post("/chat/forget", json={"sender": "tab-1"})
     assert response.status_code == 503

@@ -13,9 +13,11 @@ import pytest
 import redis
 from sqlalchemy import create_engine, text
 
+from omzien.db import drop_database
+from omzien.settings import LOCAL_POSTGRES
 from tests.stack import ROOT, Stack
 
-POSTGRES = "postgresql+psycopg2://postgres@127.0.0.1:5432"
+POSTGRES = LOCAL_POSTGRES
 REDIS = "redis://127.0.0.1:6379/4"  # this test's own database number
 DATABASES = ("omzien_test_scaled", "omzien_test_scaled_tracker")
 GATEWAY_PORT = 8600
@@ -38,11 +40,8 @@ def services_answer() -> str | None:
 
 def fresh_databases() -> None:
     """Drop this test's databases, so every run starts empty (the stack creates them)."""
-    engine = create_engine(f"{POSTGRES}/postgres", isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        for name in DATABASES:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    engine.dispose()
+    for name in DATABASES:
+        drop_database(f"{POSTGRES}/{name}")
     redis.Redis.from_url(REDIS).flushdb()
 
 

@@ -93,7 +93,7 @@ def test_other_messages_with_these_words_go_to_the_bot(twilio, fake_rasa, tracke
 def test_when_forgetting_fails_the_person_hears_it_and_gets_the_human_line(
     twilio, twilio_settings, tmp_path, monkeypatch
 ):
-    broken = f"sqlite:///{tmp_path / 'no' / 'dir.db'}"
+    broken = f"sqlite:///{tmp_path}"  # a folder: no database opens there
     monkeypatch.setattr(twilio.settings, "tracker_url", broken)
     [answer] = twilio.whatsapp("JA VERGEET").messages()
     assert "het wissen is nu niet gelukt" in answer
