@@ -29,6 +29,9 @@ NOT_CARRIED = {"requested_slot", "session_started_metadata"}
 
 def masked_event(data: dict[str, Any]) -> dict[str, Any]:
     """A serialised event with personal data masked in what the person typed."""
+    if data.get("event") == "slot" and isinstance(data.get("value"), str):
+        # A form may keep a free answer as a slot ("what do you like to do?").
+        return {**data, "value": mask_personal_data(data["value"])}
     if data.get("event") != "user":
         return data
     data = json.loads(json.dumps(data))  # the live tracker keeps the unmasked text

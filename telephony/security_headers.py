@@ -12,12 +12,15 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from omzien.settings import Settings
+from telephony.pages import PRIVACY_PATH
 
 PAGE_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors {ancestors}"
 )
+# The gateway's HTML pages (telephony/routers/site.py).
+PAGE_PATHS = frozenset({"/", PRIVACY_PATH})
 # JSON, TwiML, scripts and CSS are never documents: nothing may run in them or frame them.
 RESOURCE_POLICY = "default-src 'none'; frame-ancestors 'none'"
 # The browser features Omzien never uses.
@@ -56,7 +59,10 @@ class SecurityHeaders:
                 extra = dict(self.common)
                 if scope["path"] not in self.skip_csp:
                     html = headers.get("content-type", "").startswith("text/html")
-                    extra.update(self.page if html else self.resource)
+                    # A 304 has no content type, yet the browser applies its CSP to the page
+                    # it revalidated: a page path keeps the page's policy.
+                    revalidated_page = message["status"] == 304 and scope["path"] in PAGE_PATHS
+                    extra.update(self.page if html or revalidated_page else self.resource)
                 for name, value in extra.items():
                     if name not in headers:
                         headers[name] = value

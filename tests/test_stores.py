@@ -21,6 +21,7 @@ DOMAIN = Domain.from_dict(
     {
         "slots": {
             "interest": {"type": "text", "mappings": [{"type": "custom"}]},
+            "activity": {"type": "text", "mappings": [{"type": "custom"}]},
             "place": {"type": "text", "mappings": [{"type": "custom"}]},
         },
         "forms": {"activity_form": {"required_slots": ["interest", "place"]}},
@@ -70,6 +71,17 @@ def test_personal_data_is_masked_in_storage_but_not_in_the_live_turn(store):
     assert "8011" in stored  # a bare postcode is needed for the search
     retrieved = asyncio.run(store.retrieve("web-a"))
     assert retrieved.latest_message.text == stored
+
+
+def test_a_free_answer_kept_in_a_slot_is_masked_too(store):
+    tracker = opened(
+        "web-e", SlotSet("activity", "bellen met 0612345678"), SlotSet("place", "8011")
+    )
+    asyncio.run(store.save(tracker))
+    retrieved = asyncio.run(store.retrieve("web-e"))
+    assert "0612345678" not in retrieved.get_slot("activity")
+    assert retrieved.get_slot("place") == "8011"
+    assert tracker.get_slot("activity") == "bellen met 0612345678"  # the live turn keeps it
 
 
 def test_a_long_session_continues_in_a_short_one_with_its_slots(store):

@@ -38,6 +38,17 @@ def test_pages_get_a_strict_policy(gateway, path):
 
 
 @pytest.mark.parametrize("path", ["/", "/privacy"])
+def test_a_revalidated_page_keeps_the_page_policy(gateway, path):
+    # The browser applies a 304's CSP to its cached page; the strict API policy would block
+    # the widget after every reload.
+    first = gateway.get(path)
+    again = gateway.get(path, headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304
+    assert again.headers["content-security-policy"] == first.headers["content-security-policy"]
+    assert csp(again)["script-src"] == "'self'"
+
+
+@pytest.mark.parametrize("path", ["/", "/privacy"])
 def test_pages_need_nothing_the_policy_forbids(gateway, path):
     html = gateway.get(path).text
     scripts = re.findall(r"<script\b[^>]*>", html)
