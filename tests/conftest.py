@@ -14,6 +14,7 @@ from omzien.db import engine_for
 from omzien.migrate import upgrade
 from omzien.settings import Settings, get_settings
 from telephony.app import create_app
+from tests.privacy.trackers import Trackers
 from tests.stack import Stack
 
 RasaHandler = Callable[[httpx.Request], httpx.Response]
@@ -53,6 +54,12 @@ def settings(database_url, monkeypatch):
         coordinator_token="coordinator-token",
     )
     get_settings.cache_clear()
+
+
+@pytest.fixture
+def trackers(tmp_path) -> Trackers:
+    """An empty tracker store of Rasa's own making, in a temporary file."""
+    return Trackers(tmp_path / "tracker.db")
 
 
 @pytest.fixture

@@ -1,16 +1,8 @@
-"""Fixtures for forgetting: Rasa's own SQL tracker store in a temporary file, used by the app."""
+"""Fixtures for forgetting: the app on the `trackers` store (tests/conftest.py)."""
 
 from __future__ import annotations
 
 import pytest
-
-from tests.privacy.trackers import Trackers
-
-
-@pytest.fixture
-def trackers(tmp_path) -> Trackers:
-    """An empty tracker store."""
-    return Trackers(tmp_path / "tracker.db")
 
 
 @pytest.fixture

@@ -9,15 +9,9 @@ from sqlalchemy.orm import Session
 from omzien.db import engine_for
 from telephony.pseudonym import pseudonym
 from telephony.twilio.callbacks import CallbackRequest, request_callback
-from tests.privacy.trackers import Trackers
 from tests.twilio.helpers import CALLER, WHATSAPP_CALLER, bot
 
 OTHER = "+31687654321"
-
-
-@pytest.fixture
-def trackers(tmp_path) -> Trackers:
-    return Trackers(tmp_path / "tracker.db")
 
 
 @pytest.fixture
