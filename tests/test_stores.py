@@ -148,3 +148,8 @@ def test_the_store_uses_the_tracker_url(store, tmp_path):
     engine = create_engine(f"sqlite:///{tmp_path / 'tracker.db'}")
     with engine.connect() as connection:
         assert connection.execute(text("SELECT COUNT(*) FROM events")).scalar() == 0
+
+
+def test_an_sqlite_tracker_store_writes_ahead(store):
+    with store.engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
