@@ -79,12 +79,12 @@ class OmzienTrackerStore(SQLTrackerStore):
 
     def _write(self, sender_id: str, events: list[Event]) -> None:
         with self.session_scope() as session:
-            for event in events:
-                data = masked_event(event.as_dict())
+            for item in events:
+                data = masked_event(item.as_dict())
                 session.add(
                     self.SQLEvent(
                         sender_id=sender_id,
-                        type_name=event.type_name,
+                        type_name=item.type_name,
                         timestamp=data.get("timestamp"),
                         intent_name=(data.get("parse_data") or {}).get("intent", {}).get("name"),
                         action_name=data.get("name"),
