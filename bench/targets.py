@@ -11,7 +11,9 @@ import itertools
 import time
 import uuid
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -69,6 +71,30 @@ def fallback_kind(texts: list[str], fallbacks: dict[str, str]) -> str | None:
     return next((fallbacks[t] for t in texts if t in fallbacks), None)
 
 
+async def chat_turns(
+    client: httpx.AsyncClient,
+    url: Callable[[], str],
+    sender: str,
+    conversation: Conversation,
+    deadline: float,
+    read: Callable[[Any], tuple[list[dict], str | None]],
+    channel: str = "web",
+) -> list[Sample]:
+    """A conversation as JSON turns {sender, message}; `read` gives the messages and any error."""
+    samples, messages = [], []
+    for turn, typed in enumerate(conversation.turns, 1):
+        if time.monotonic() > deadline:
+            break
+        message = first_payload(messages) if typed == CHOICE else typed
+        response, seconds, error = await timed(
+            client, url(), json={"sender": sender, "message": message}
+        )
+        if error is None:
+            messages, error = read(response.json())
+        samples.append(Sample(channel, turn, seconds, error))
+    return samples
+
+
 class Gateway:
     """The gateway over HTTP: web chat, WhatsApp and voice webhooks signed as Twilio signs them."""
 
@@ -105,21 +131,11 @@ class Gateway:
         return local, {"X-Twilio-Signature": self.validator.compute_signature(url, params)}
 
     async def web(self, conversation: Conversation, deadline: float) -> list[Sample]:
+        def read(body: Any) -> tuple[list[dict], str | None]:
+            return body.get("messages") or [], "degraded" if body.get("degraded") else None
+
         sender = f"bench-{self.run_id}-{uuid.uuid4().hex}"
-        samples, messages = [], []
-        for turn, typed in enumerate(conversation.turns, 1):
-            if time.monotonic() > deadline:
-                break
-            message = first_payload(messages) if typed == CHOICE else typed
-            response, seconds, error = await timed(
-                self.client, "/chat", json={"sender": sender, "message": message}
-            )
-            if error is None:
-                body = response.json()
-                messages = body.get("messages") or []
-                error = "degraded" if body.get("degraded") else None
-            samples.append(Sample("web", turn, seconds, error))
-        return samples
+        return await chat_turns(self.client, lambda: "/chat", sender, conversation, deadline, read)
 
     async def whatsapp(self, conversation: Conversation, deadline: float) -> list[Sample]:
         address = f"whatsapp:+316{uuid.uuid4().int % 10**8:08d}"
@@ -193,22 +209,15 @@ class RasaRest:
 
     async def play(self, conversation: Conversation, deadline: float) -> list[Sample]:
         """All turns as REST messages under a new sender id."""
+
+        def read(body: Any) -> tuple[list[dict], str | None]:
+            return (body, None) if isinstance(body, list) else ([], "not a list")
+
+        def url() -> str:
+            return f"{next(self.urls)}/webhooks/rest/webhook"
+
         sender = f"bench-rest-{self.run_id}-{uuid.uuid4().hex}"
-        samples, messages = [], []
-        for turn, typed in enumerate(conversation.turns, 1):
-            if time.monotonic() > deadline:
-                break
-            message = first_payload(messages) if typed == CHOICE else typed
-            response, seconds, error = await timed(
-                self.client,
-                f"{next(self.urls)}/webhooks/rest/webhook",
-                json={"sender": sender, "message": message},
-            )
-            if error is None:
-                messages = response.json()
-                error = None if isinstance(messages, list) else "not a list"
-            samples.append(Sample("rest", turn, seconds, error))
-        return samples
+        return await chat_turns(self.client, url, sender, conversation, deadline, read, "rest")
 
 
 class RasaParse:

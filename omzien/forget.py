@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from omzien.db import engine_for
 from omzien.retention import tracker_engine
 from omzien.settings import Settings
-from telephony.pseudonym import pseudonym
+from telephony.pseudonym import phone_person_id
 from telephony.twilio.callbacks import CallbackRequest
 
 log = logging.getLogger(__name__)
@@ -62,7 +62,7 @@ def forget(settings: Settings, conversation_id: str, number: str | None = None) 
     """Delete everything about `conversation_id` (and about phone `number`, E.164, if given)."""
     ids = {conversation_id}
     if number:
-        ids.add(pseudonym(settings.pseudonym_secret, "phone", number))
+        ids.add(phone_person_id(settings.pseudonym_secret, number))
     tracker = tracker_engine(settings)
     try:
         events = forget_events(tracker, conversation_id)

@@ -18,7 +18,12 @@ from starlette.exceptions import HTTPException
 
 from knowledge.content import render
 from omzien.settings import Settings
-from telephony.pseudonym import pseudonym
+from telephony.pseudonym import (
+    phone_person_id,
+    pseudonym,
+    web_conversation_id,
+    whatsapp_conversation_id,
+)
 from telephony.schemas import BotMessage, ChatResponse
 from telephony.twilio import webhooks
 from telephony.twilio.numbers import callable_number, own_number
@@ -106,7 +111,7 @@ async def limit_chat_sender(request: Request) -> None:
         return
     settings: Settings = request.app.state.settings
     verdict = await request.app.state.limiter.person(
-        pseudonym(settings.pseudonym_secret, "web", sender)
+        web_conversation_id(settings.pseudonym_secret, sender)
     )
     if not verdict.allowed:
         raise RateLimited(chat_limited(settings, verdict.retry_after_s))
@@ -115,10 +120,10 @@ async def limit_chat_sender(request: Request) -> None:
 def twilio_person_id(settings: Settings, path: str, form: dict[str, str]) -> str:
     """Who sends a webhook: the WhatsApp address, the caller's number, or else the call."""
     if path.startswith(webhooks.WHATSAPP):
-        return pseudonym(settings.pseudonym_secret, "whatsapp", form.get("From", ""))
+        return whatsapp_conversation_id(settings.pseudonym_secret, form.get("From", ""))
     number = callable_number(form.get("From", ""))
     if number:  # the same person across calls, as callback requests see them
-        return pseudonym(settings.pseudonym_secret, "phone", number)
+        return phone_person_id(settings.pseudonym_secret, number)
     return pseudonym(settings.pseudonym_secret, "voice", form.get("CallSid", ""))
 
 

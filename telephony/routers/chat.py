@@ -17,7 +17,7 @@ from omzien.settings import Settings
 from telephony import metrics
 from telephony.dependencies import EngineDep, RasaDep, SettingsDep
 from telephony.pages import site_texts
-from telephony.pseudonym import pseudonym
+from telephony.pseudonym import web_conversation_id
 from telephony.rasa_client import BotUnavailable
 from telephony.schemas import BotMessage, ChatRequest, ChatResponse
 from telephony.text import clean_message
@@ -39,11 +39,6 @@ class ForgetResponse(BaseModel):
     forgotten: bool = True
 
 
-def web_conversation_id(settings: Settings, sender: str) -> str:
-    """The pseudonymous conversation id of the widget's `sender`."""
-    return pseudonym(settings.pseudonym_secret, "web", sender)
-
-
 def content_messages(key: str, settings: Settings) -> list[BotMessage]:
     """A text from knowledge/content as bot messages, with the app's helplines."""
     return [BotMessage(**message) for message in render(key, settings)]
@@ -61,7 +56,7 @@ async def chat(
     text = clean_message(request.message)
     if not text:
         return ChatResponse(messages=content_messages("empty_message", settings))
-    sender_id = web_conversation_id(settings, request.sender)
+    sender_id = web_conversation_id(settings.pseudonym_secret, request.sender)
     try:
         messages = await ask_bot(rasa, sender_id, text, settings.chat_bot_budget_s)
     except BotUnavailable as error:
@@ -76,7 +71,7 @@ async def chat(
 @router.post("/forget", response_model=ForgetResponse)
 async def forget_conversation(request: ForgetRequest, settings: SettingsDep) -> ForgetResponse:
     """Delete everything stored about this conversation; 503 when a database failed."""
-    conversation_id = web_conversation_id(settings, request.sender)
+    conversation_id = web_conversation_id(settings.pseudonym_secret, request.sender)
     try:
         await run_in_threadpool(forget, settings, conversation_id)
     except ForgetFailed as error:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from omzien.db import Base
 from omzien.settings import DEV_SECRET, Settings
-from telephony.pseudonym import pseudonym
+from telephony.pseudonym import phone_person_id
 
 
 class CallbackRequest(Base):
@@ -95,7 +95,7 @@ def request_callback(
     failure, the commit included, raises CallbackNotSaved instead.
     """
     now = now or utc_now()
-    person_id = pseudonym(settings.pseudonym_secret, "phone", number)
+    person_id = phone_person_id(settings.pseudonym_secret, number)
     encrypted = cipher(settings).encrypt(number.encode()).decode()
     expires_at = now + dt.timedelta(days=settings.callback_retention_days)
     try:

@@ -17,6 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from omzien.settings import Settings
 from telephony import metrics
 from telephony.dependencies import EngineDep, RasaDep, SettingsDep
+from telephony.pseudonym import whatsapp_conversation_id
 from telephony.rasa_client import BotUnavailable, RasaClient
 from telephony.schemas import BotMessage
 from telephony.text import clean_message
@@ -29,7 +30,7 @@ from telephony.twilio.session import last_turn_payloads, tracker_events
 from telephony.twilio.signature import TwilioForm
 from telephony.twilio.texts import text
 from telephony.twilio.twiml import twiml_response, whatsapp_messages
-from telephony.twilio.whatsapp_forget import forget_answer, whatsapp_conversation_id
+from telephony.twilio.whatsapp_forget import forget_answer
 
 router = twilio_router(webhooks.WHATSAPP, "twilio-whatsapp", WhatsAppRoute)
 log = logging.getLogger(__name__)
@@ -75,7 +76,7 @@ async def answer(
     forgetting = await forget_answer(settings, address, typed)
     if forgetting is not None:
         return forgetting
-    conversation_id = whatsapp_conversation_id(settings, address)
+    conversation_id = whatsapp_conversation_id(settings.pseudonym_secret, address)
     number = callable_number(address)
     if typed.strip(" .!").lower() == CALLBACK_WORD and number:
         try:  # stored and committed before the confirmation is sent

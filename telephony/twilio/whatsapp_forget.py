@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from omzien.forget import ForgetFailed, forget
 from omzien.settings import Settings
-from telephony.pseudonym import pseudonym
+from telephony.pseudonym import whatsapp_conversation_id
 from telephony.twilio.numbers import callable_number
 from telephony.twilio.texts import text
 
@@ -21,11 +21,6 @@ log = logging.getLogger(__name__)
 FORGET_WORD = "vergeet"
 CONFIRMATION = "ja vergeet"
 _NOT_A_LETTER = re.compile(r"[\W_]+")
-
-
-def whatsapp_conversation_id(settings: Settings, address: str) -> str:
-    """The pseudonymous conversation id of a WhatsApp address ("whatsapp:+31...")."""
-    return pseudonym(settings.pseudonym_secret, "whatsapp", address)
 
 
 def words_of(typed: str) -> str:
@@ -40,7 +35,7 @@ async def forget_answer(settings: Settings, address: str, typed: str) -> list[st
         return [text(settings, "whatsapp_forget_question")]
     if words != CONFIRMATION:
         return None
-    conversation_id = whatsapp_conversation_id(settings, address)
+    conversation_id = whatsapp_conversation_id(settings.pseudonym_secret, address)
     try:
         await run_in_threadpool(forget, settings, conversation_id, callable_number(address))
     except ForgetFailed as error:
